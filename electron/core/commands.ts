@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { LEVELS } from './levels.js';
+import { fail, ok, type Result } from './result.js';
+
+/** Limits are part of the contract; docs/api.md lists them. */
+export const LIMITS = {
+  id: 64,
+  title: 200,
+  location: 200,
+  person: 100,
+  text: 4000,
+  reason: 1000,
+} as const;
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const required = (max: number) => text(max).min(1, 'must not be empty');
+
+export const incidentIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "-" or "_", 1 to 64 characters');
+
+const base = { actor: required(LIMITS.person).optional() };
+const onIncident = { ...base, incidentId: incidentIdSchema };
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...base,
+    type: z.literal('raiseIncident'),
+    incidentId: incidentIdSchema.optional(),
+    incidentType: required(LIMITS.id),
+    level: z.enum(LEVELS, 'must be one of I, II, III, IV'),
+    title: required(LIMITS.title),
+    location: text(LIMITS.location).default(''),
+    reporter: text(LIMITS.person).default(''),
+    details: text(LIMITS.text).default(''),
+    drill: z.boolean('must be true or false').default(false),
+  }),
+  z.strictObject({ ...onIncident, type: z.literal('acknowledge') }),
+  z.strictObject({ ...onIncident, type: z.literal('addNote'), text: required(LIMITS.text) }),
+  z.strictObject({
+    ...onIncident,
+    type: z.literal('changeLevel'),
+    level: z.enum(LEVELS, 'must be one of I, II, III, IV'),
+    reason: text(LIMITS.reason).default(''),
+  }),
+  z.strictObject({ ...onIncident, type: z.literal('resolve'), summary: text(LIMITS.text).default('') }),
+  z.strictObject({ ...onIncident, type: z.literal('close') }),
+  z.strictObject({ ...onIncident, type: z.literal('reopen'), reason: required(LIMITS.reason) }),
+]);
+
+export type CommandInput = z.input<typeof commandSchema>;
+/** A validated command; the bus has filled in the actor and, for a raise, the new incident id. */
+export type Command = z.output<typeof commandSchema> & { readonly actor: string };
+export type CommandType = Command['type'];
+export const COMMAND_TYPES = commandSchema.options.map((o) => o.shape.type.value);
+
+/**
+ * Validates untrusted input. The first problem is reported with the dotted path of the field,
+ * so that a form or a script can point at it.
+ */
+export function parseCommand(raw: unknown, defaultActor: string): Result<z.output<typeof commandSchema> & { actor: string }> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return fail('invalid', 'a command must be a JSON object', 'type');
+  }
+  const type = (raw as { type?: unknown }).type;
+  if (typeof type !== 'string' || !(COMMAND_TYPES as string[]).includes(type)) {
+    return fail('unknown_command', `unknown command type; expected one of ${COMMAND_TYPES.join(', ')}`, 'type');
+  }
+  const parsed = commandSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return zodFailure(parsed.error);
+  return ok({ ...parsed.data, actor: parsed.data.actor ?? defaultActor });
+}
+
+export function zodFailure(error: z.ZodError): { ok: false; error: { code: 'invalid'; message: string; field: string } } {
+  const issue = error.issues[0];
+  if (issue === undefined) return { ok: false, error: { code: 'invalid', message: 'invalid input', field: '' } };
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return { ok: false, error: { code: 'invalid', field: [...path, key].join('.'), message: 'unknown field' } };
+  }
+  const field = path.join('.');
+  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  return { ok: false, error: { code: 'invalid', field, message } };
+}
