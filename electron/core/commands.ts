@@ -80,6 +80,9 @@ export function zodFailure(error: z.ZodError): { ok: false; error: { code: 'inva
     return { ok: false, error: { code: 'invalid', field: [...path, key].join('.'), message: 'unknown field' } };
   }
   const field = path.join('.');
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  // A missing field is reported alike whatever its schema: zod says invalid_type for a missing
+  // string or boolean but invalid_value for a missing enum (level).
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined;
+  const message = missing ? 'is required' : issue.message;
   return { ok: false, error: { code: 'invalid', field, message } };
 }

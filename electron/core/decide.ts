@@ -45,7 +45,10 @@ function raise(state: BoardState, command: Of<'raiseIncident'>, now: number): De
   if (!DEFAULT_CATALOGUE.some((t) => t.id === command.incidentType)) {
     return fail('invalid', 'unknown incident type', 'incidentType');
   }
-  const number = state.lastNumber + 1;
+  let number = state.lastNumber + 1;
+  // A caller may have chosen an id like "inc-7" itself; a default id skips past it rather than
+  // being refused (and refused again on every later raise).
+  if (command.incidentId === undefined) while (state.incidents[`inc-${number}`] !== undefined) number += 1;
   const incidentId = command.incidentId ?? `inc-${number}`;
   if (state.incidents[incidentId] !== undefined) {
     return fail('conflict', 'an incident with this id exists already', 'incidentId');

@@ -1,0 +1,131 @@
+import { parseCommand } from '../core/commands.js';
+import type { CommandOutcome, ServerMessage } from '../core/contract.js';
+import { decide } from '../core/decide.js';
+import type { DomainEvent } from '../core/events.js';
+import { evolveAll } from '../core/evolve.js';
+import { fail, ok, type Result } from '../core/result.js';
+import type { BoardState } from '../core/state.js';
+
+/** What the bus needs from storage; the Journal satisfies it. */
+export interface EventStore {
+  append(events: readonly DomainEvent[]): Promise<void>;
+  writeSnapshot(state: BoardState): Promise<void>;
+}
+
+export type BoardMessage = Extract<ServerMessage, { kind: 'snapshot' | 'events' }>;
+export type Subscriber = (message: BoardMessage) => void;
+
+export interface CommandBusOptions {
+  readonly clock: () => number;
+  /** actor recorded when a command names none (the site's operator setting) */
+  readonly defaultActor: () => string;
+  /** how many recent events are kept to let a reconnecting view catch up without a snapshot */
+  readonly replayWindow?: number;
+  readonly snapshotEvery?: number;
+  readonly onError?: (message: string, error: unknown) => void;
+}
+
+/**
+ * The single path every change takes: validate → decide → append + fsync → evolve → broadcast.
+ * Commands run one at a time, so seq numbers are dense and the journal order is the truth.
+ */
+export class CommandBus {
+  private current: BoardState;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly subscribers = new Set<Subscriber>();
+  private recent: DomainEvent[] = [];
+  private sinceSnapshot = 0;
+  private readonly replayWindow: number;
+  private readonly snapshotEvery: number;
+
+  constructor(
+    private readonly store: EventStore,
+    initial: BoardState,
+    private readonly options: CommandBusOptions,
+  ) {
+    this.current = initial;
+    this.replayWindow = options.replayWindow ?? 5000;
+    this.snapshotEvery = options.snapshotEvery ?? 1000;
+  }
+
+  get state(): BoardState {
+    return this.current;
+  }
+
+  execute(raw: unknown): Promise<Result<CommandOutcome>> {
+    const run = this.queue.then(() => this.run(raw));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Sends what the subscriber missed after `after`, then every new batch. A gap the replay window
+   * cannot fill gets the whole state instead.
+   */
+  subscribe(after: number, subscriber: Subscriber): () => void {
+    const first = this.recent[0]?.seq ?? this.current.seq + 1;
+    if (after === this.current.seq) {
+      // nothing missed
+    } else if (after >= first - 1 && after < this.current.seq) {
+      subscriber({ kind: 'events', seq: this.current.seq, events: this.recent.filter((e) => e.seq > after) });
+    } else {
+      subscriber({ kind: 'snapshot', seq: this.current.seq, state: this.current });
+    }
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  /** Called on orderly shutdown so the next start replays nothing. */
+  async flush(): Promise<void> {
+    await this.queue;
+    if (this.sinceSnapshot > 0) await this.store.writeSnapshot(this.current);
+    this.sinceSnapshot = 0;
+  }
+
+  private async run(raw: unknown): Promise<Result<CommandOutcome>> {
+    const parsed = parseCommand(raw, this.options.defaultActor() || 'unknown');
+    if (!parsed.ok) return parsed;
+    const decision = decide(this.current, parsed.value, this.options.clock());
+    if (!decision.ok) return decision;
+    const events = decision.value;
+    try {
+      await this.store.append(events);
+    } catch (error) {
+      this.options.onError?.('journal append failed', error);
+      return fail('storage', `not saved: ${(error as Error).message}`);
+    }
+    this.current = evolveAll(this.current, events);
+    this.remember(events);
+    this.broadcast({ kind: 'events', seq: this.current.seq, events });
+    await this.maybeSnapshot(events.length);
+    const incidentId = events[0]?.incidentId ?? '';
+    return ok({ seq: this.current.seq, incidentId, events });
+  }
+
+  private remember(events: readonly DomainEvent[]): void {
+    this.recent.push(...events);
+    if (this.recent.length > this.replayWindow * 2) this.recent = this.recent.slice(-this.replayWindow);
+  }
+
+  private broadcast(message: BoardMessage): void {
+    for (const subscriber of this.subscribers) {
+      try {
+        subscriber(message);
+      } catch (error) {
+        this.options.onError?.('a subscriber failed', error);
+      }
+    }
+  }
+
+  private async maybeSnapshot(count: number): Promise<void> {
+    this.sinceSnapshot += count;
+    if (this.sinceSnapshot < this.snapshotEvery) return;
+    try {
+      await this.store.writeSnapshot(this.current);
+      this.sinceSnapshot = 0;
+    } catch (error) {
+      // The journal already holds everything; a failed snapshot only makes the next start slower.
+      this.options.onError?.('snapshot failed', error);
+    }
+  }
+}

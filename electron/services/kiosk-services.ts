@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import type { HostStatus, HostWarning } from '../core/contract.js';
+import { CommandBus } from './command-bus.js';
+import { Journal } from './journal.js';
+import type { Logger } from './logger.js';
+import { currentSettings, openSettings } from './settings-store.js';
+
+export interface KioskServices {
+  readonly bus: CommandBus;
+  status(): HostStatus;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens settings, the journal and the command bus in the data directory: the services that
+ * host mode and the Electron shell share. Throws JournalDamageError when start-up must stop.
+ */
+export async function startKioskServices(dataDir: string, log: Logger, clock: () => number = Date.now): Promise<KioskServices> {
+  const settings = await openSettings(dataDir, clock);
+  const opened = await Journal.open(join(dataDir, 'journal'), clock);
+  const warnings: HostWarning[] = [...settings.warnings, ...opened.warnings];
+  for (const warning of warnings) log.warn(`${warning.message} [file ${warning.file}${warning.copy ? `, copy ${warning.copy}` : ''}]`);
+  const bus = new CommandBus(opened.journal, opened.state, {
+    clock,
+    defaultActor: () => currentSettings(settings.store).operatorName,
+    onError: (message, error) => log.error(message, error),
+  });
+  log.info(`journal ${opened.journal.eventsPath} ready at seq ${opened.state.seq}`);
+  return {
+    bus,
+    status: () => ({ warnings, settings: currentSettings(settings.store), now: clock() }),
+    close: async () => {
+      await bus.flush();
+      await opened.journal.close();
+    },
+  };
+}
