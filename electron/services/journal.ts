@@ -5,7 +5,7 @@ import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
 import { initialState, type BoardState } from '../core/state.js';
 import { ensureDirectory, fileStamp, fsyncDirectory, writeFileAtomic, writeFileDurable } from './durable-fs.js';
-import { decodeRecord, encodeRecord } from './record-codec.js';
+import { decodeRecord, encodeRecord, hasValidChecksum } from './record-codec.js';
 
 /** Damage that is not a torn last record: start-up must stop and a person must look. */
 export class JournalDamageError extends Error {
@@ -121,6 +121,7 @@ async function replayFile(
   if (bytes.length < start) {
     throw new JournalDamageError(path, bytes.length, `file is shorter than the snapshot says (${start} bytes)`);
   }
+  verifyChecksums(bytes, start, path);
   const { batches, end } = scanRecords(bytes, start, snapshot?.seq ?? 0, path);
   if (end < bytes.length) {
     const copy = join(dirname(path), `torn-${fileStamp(now())}.bin`);
@@ -171,6 +172,21 @@ export function scanRecords(
     offset = newline + 1;
   }
   return { batches, end: offset, lastSeq };
+}
+
+/**
+ * The part a snapshot covers is not replayed, but its checksums are still checked (no JSON
+ * parsing, so it stays cheap): damage anywhere in the journal stops start-up.
+ */
+function verifyChecksums(bytes: Buffer, end: number, path: string): void {
+  let offset = 0;
+  while (offset < end) {
+    const newline = bytes.indexOf(0x0a, offset);
+    if (newline === -1 || newline >= end || !hasValidChecksum(bytes.subarray(offset, newline))) {
+      throw new JournalDamageError(path, offset, 'record fails its checksum (in the part covered by the snapshot)');
+    }
+    offset = newline + 1;
+  }
 }
 
 function asBatch(value: unknown): Batch | null {

@@ -12,14 +12,15 @@ export function encodeRecord(value: unknown): Buffer {
 
 /** The parsed value, or null when the line is not a whole, intact record. */
 export function decodeRecord(line: Buffer): unknown {
-  if (line.length < 10 || line[8] !== 0x20) return null;
-  const body = line.subarray(9);
-  if (line.subarray(0, 8).toString('ascii') !== checksum(body)) return null;
+  if (!hasValidChecksum(line)) return null;
   try {
-    return JSON.parse(body.toString('utf8')) as unknown;
+    return JSON.parse(line.subarray(9).toString('utf8')) as unknown;
   } catch {
     return null;
   }
 }
+
+export const hasValidChecksum = (line: Buffer): boolean =>
+  line.length >= 10 && line[8] === 0x20 && line.subarray(0, 8).toString('ascii') === checksum(line.subarray(9));
 
 const checksum = (body: Buffer): string => crc32(body).toString(16).padStart(8, '0');

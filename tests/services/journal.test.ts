@@ -152,3 +152,19 @@ describe('journal', () => {
     await expect(opened.journal.append([event])).rejects.toThrow(/journal unavailable/);
   });
 });
+
+describe('journal damage behind a snapshot', () => {
+  it('still stops start-up, naming file and offset', async () => {
+    const dir = await tempDir();
+    const first = await Journal.open(dir);
+    const state = await record(first.journal, first.state, 3);
+    await first.journal.writeSnapshot(state);
+    await first.journal.close();
+    const path = join(dir, EVENTS_FILE);
+    const bytes = await readFile(path);
+    const second = bytes.indexOf(0x0a) + 1;
+    bytes[second + 20] = 0x7a;
+    await writeFile(path, bytes);
+    await expect(Journal.open(dir)).rejects.toMatchObject({ file: path, offset: second });
+  });
+});

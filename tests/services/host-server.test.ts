@@ -1,0 +1,176 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { ServerMessage } from '../../electron/core/contract.js';
+import { startHostServer } from '../../electron/services/host-server.js';
+import { createLogger } from '../../electron/services/logger.js';
+import { raise } from '../helpers/commands.js';
+import { postJson, useHosts } from '../helpers/host-fixture.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+const startHost = useHosts();
+const TOKEN = 'a-long-enough-test-token';
+
+const api = (host: { url: string }, path: string) => new URL(path, host.url).toString();
+
+describe('host HTTP API', () => {
+  it('raises, acknowledges and resolves through POST /api/v1/commands and shows it in GET /api/v1/state', async () => {
+    const host = await startHost(await tempDir());
+    const raised = await postJson(api(host, '/api/v1/commands'), {
+      type: 'raiseIncident',
+      incidentType: 'fire',
+      level: 'II',
+      title: 'Warehouse 3 smoke',
+      location: 'B3',
+      drill: false,
+    });
+    expect(raised.status).toBe(200);
+    expect(raised.body).toMatchObject({ ok: true, value: { seq: 1, incidentId: 'inc-1' } });
+
+    let state = (await (await fetch(api(host, '/api/v1/state'))).json()) as { value: { active: { id: string; status: string }[] } };
+    expect(state.value.active).toEqual([expect.objectContaining({ id: 'inc-1', status: 'raised', title: 'Warehouse 3 smoke' })]);
+
+    expect((await postJson(api(host, '/api/v1/commands'), { type: 'acknowledge', incidentId: 'inc-1' })).status).toBe(200);
+    expect((await postJson(api(host, '/api/v1/commands'), { type: 'resolve', incidentId: 'inc-1' })).status).toBe(200);
+    state = (await (await fetch(api(host, '/api/v1/state'))).json()) as typeof state;
+    expect(state.value.active).toEqual([]);
+    expect((state.value as unknown as { recent: { id: string; status: string }[] }).recent).toEqual([
+      expect.objectContaining({ id: 'inc-1', status: 'resolved' }),
+    ]);
+  });
+
+  it.each([
+    ['a wrong level', { ...raise(), level: 'V' }, 400, { code: 'invalid', field: 'level' }],
+    ['a wrong type', { ...raise(), drill: 'yes' }, 400, { code: 'invalid', field: 'drill' }],
+    ['an unknown command', { type: 'selfDestruct' }, 400, { code: 'unknown_command', field: 'type' }],
+    ['an unknown incident', { type: 'acknowledge', incidentId: 'inc-404' }, 404, { code: 'not_found', field: 'incidentId' }],
+    ['malformed JSON', '{"type": "raiseIncident",', 400, { code: 'bad_json' }],
+    ['an oversized body', JSON.stringify({ ...raise(), details: 'x'.repeat(70_000) }), 413, { code: 'too_large' }],
+  ])('answers %s with a clear 4xx error and keeps serving', async (_, body, status, error) => {
+    const host = await startHost(await tempDir());
+    const refused = await postJson(api(host, '/api/v1/commands'), body);
+    expect(refused.status).toBe(status);
+    expect(refused.body).toMatchObject({ ok: false, error });
+    expect(typeof (refused.body.error as { message: unknown }).message).toBe('string');
+    expect(host.services.bus.state.seq).toBe(0);
+    expect((await postJson(api(host, '/api/v1/commands'), raise())).status).toBe(200);
+  });
+
+  it('refuses a body that is not declared as JSON (no cross-site form posts)', async () => {
+    const host = await startHost(await tempDir());
+    const response = await fetch(api(host, '/api/v1/commands'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(raise()) });
+    expect(response.status).toBe(415);
+    expect(host.services.bus.state.seq).toBe(0);
+  });
+
+  it('refuses requests from another origin', async () => {
+    const host = await startHost(await tempDir());
+    const refused = await postJson(api(host, '/api/v1/commands'), raise(), { origin: 'http://evil.example' });
+    expect(refused.status).toBe(403);
+    expect(host.services.bus.state.seq).toBe(0);
+  });
+
+  it('requires the token on every API request when one is configured', async () => {
+    const host = await startHost(await tempDir(), { token: TOKEN });
+    expect((await fetch(api(host, '/api/v1/state'))).status).toBe(401);
+    expect((await postJson(api(host, '/api/v1/commands'), raise(), { authorization: 'Bearer wrong-token-of-same-len' })).status).toBe(401);
+    expect((await postJson(api(host, '/api/v1/commands'), raise(), { authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+    expect((await fetch(api(host, '/api/v1/state'), { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+  });
+
+  it('will not listen beyond loopback without a token', async () => {
+    const dir = await tempDir();
+    const host = await startHost(dir);
+    await expect(
+      startHostServer({ bus: host.services.bus, status: host.services.status, log: createLogger(() => {}), staticDir: null, host: '0.0.0.0', port: 0, token: null }),
+    ).rejects.toThrow(/without a token/);
+  });
+
+  it('serves the renderer but nothing outside its folder', async () => {
+    const root = join(await tempDir(), 'renderer');
+    await mkdir(root);
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>board</title>');
+    await writeFile(join(root, 'app.js'), 'console.log(1)');
+    const host = await startHost(await tempDir(), { staticDir: root });
+    const index = await fetch(host.url);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await index.text()).toContain('<title>board</title>');
+    expect((await fetch(api(host, '/app.js'))).headers.get('content-type')).toContain('text/javascript');
+    const escaped = await rawGet(host.url, '/../../../etc/passwd');
+    expect(escaped).not.toContain('root:');
+  });
+});
+
+describe('host WebSocket', () => {
+  it('sends status and catch-up on subscribe, replies to commands and pushes live events', async () => {
+    const host = await startHost(await tempDir());
+    await host.services.bus.execute(raise({ incidentId: 'first' }));
+    const socket = await openSocket(host.url);
+    const messages = collect(socket);
+    socket.send(JSON.stringify({ kind: 'subscribe', after: 0 }));
+    await until(() => messages.length >= 2);
+    expect(messages[0]).toMatchObject({ kind: 'status', status: { warnings: [] } });
+    expect(messages[1]).toMatchObject({ kind: 'events', seq: 1, events: [{ incidentId: 'first' }] });
+
+    socket.send(JSON.stringify({ kind: 'command', requestId: 'r1', command: { type: 'acknowledge', incidentId: 'first' } }));
+    await until(() => messages.some((m) => m.kind === 'reply'));
+    expect(messages.find((m) => m.kind === 'reply')).toMatchObject({ requestId: 'r1', result: { ok: true, value: { seq: 2 } } });
+    expect(messages.find((m) => m.kind === 'events' && m.seq === 2)).toBeDefined();
+
+    socket.send('not json');
+    await until(() => messages.some((m) => m.kind === 'error'));
+    expect(messages.find((m) => m.kind === 'error')).toMatchObject({ error: { code: 'bad_json' } });
+    socket.close();
+  });
+
+  it('refuses an upgrade without the token or from a foreign origin', async () => {
+    const host = await startHost(await tempDir(), { token: TOKEN });
+    await expect(openSocket(host.url)).rejects.toThrow(/401/);
+    await expect(openSocket(`${host.url}?token=${TOKEN}`, 'http://evil.example')).rejects.toThrow(/403/);
+    const allowed = await openSocket(`${host.url}?token=${TOKEN}`);
+    allowed.close();
+  });
+});
+
+function openSocket(pageUrl: string, origin?: string): Promise<WebSocket> {
+  const url = new URL(pageUrl);
+  const target = `ws://${url.host}/api/v1/socket${url.search}`;
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(target, origin ? { origin } : {});
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
+    socket.once('error', reject);
+  });
+}
+
+function collect(socket: WebSocket): ServerMessage[] {
+  const messages: ServerMessage[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
+  return messages;
+}
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** fetch() normalises "..", so path traversal has to be tried with a raw request line. */
+function rawGet(base: string, path: string): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path, method: 'GET' }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
