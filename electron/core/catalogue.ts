@@ -28,6 +28,14 @@ export const DEFAULT_CATALOGUE: readonly IncidentTypeInfo[] = [
     defaultLevel: 'IV',
     name: { 'zh-CN': '客户投诉', en: 'Customer complaint' },
   },
+  {
+    id: 'system-alarm',
+    family: 'facility',
+    defaultLevel: 'III',
+    name: { 'zh-CN': '系统报警', en: 'System alarm' },
+  },
 ];
+
+export const isKnownType = (id: string): boolean => DEFAULT_CATALOGUE.some((t) => t.id === id);
 
 export const incidentTypeIds = (catalogue: readonly IncidentTypeInfo[]): string[] => catalogue.map((t) => t.id);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { calendarSchema } from './calendar.js';
 import { LEVELS } from './levels.js';
+import { policySchema } from './plan.js';
 import { fail, ok, type Result } from './result.js';
 
 /** Limits are part of the contract; docs/api.md lists them. */
@@ -10,6 +12,9 @@ export const LIMITS = {
   person: 100,
   text: 4000,
   reason: 1000,
+  silenceMinutes: 60,
+  /** ISA-18.2 shelving is always time-limited */
+  shelveMinutes: 480,
 } as const;
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
@@ -20,6 +25,13 @@ export const incidentIdSchema = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "-" or "_", 1 to 64 characters');
 
 const base = { actor: required(LIMITS.person).optional() };
+const level = z.enum(LEVELS, 'must be one of I, II, III, IV');
+const minutes = (max: number) => z.number('must be a number of minutes').int('whole minutes').min(1).max(max, `at most ${max} minutes`);
+const dedup = {
+  ...base,
+  dedupKey: required(255),
+  source: required(LIMITS.person),
+};
 const onIncident = { ...base, incidentId: incidentIdSchema };
 
 export const commandSchema = z.discriminatedUnion('type', [
@@ -28,7 +40,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('raiseIncident'),
     incidentId: incidentIdSchema.optional(),
     incidentType: required(LIMITS.id),
-    level: z.enum(LEVELS, 'must be one of I, II, III, IV'),
+    level,
     title: required(LIMITS.title),
     location: text(LIMITS.location).default(''),
     reporter: text(LIMITS.person).default(''),
@@ -40,17 +52,56 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...onIncident,
     type: z.literal('changeLevel'),
-    level: z.enum(LEVELS, 'must be one of I, II, III, IV'),
+    level,
     reason: text(LIMITS.reason).default(''),
   }),
   z.strictObject({ ...onIncident, type: z.literal('resolve'), summary: text(LIMITS.text).default('') }),
   z.strictObject({ ...onIncident, type: z.literal('close') }),
   z.strictObject({ ...onIncident, type: z.literal('reopen'), reason: required(LIMITS.reason) }),
+  z.strictObject({ ...onIncident, type: z.literal('escalate') }),
+  z.strictObject({ ...onIncident, type: z.literal('silence'), minutes: minutes(LIMITS.silenceMinutes).default(5) }),
+  z.strictObject({
+    ...onIncident,
+    type: z.literal('shelve'),
+    reason: required(LIMITS.reason),
+    minutes: minutes(LIMITS.shelveMinutes),
+  }),
+  z.strictObject({ ...onIncident, type: z.literal('unshelve') }),
+  z.strictObject({ ...onIncident, type: z.literal('meetDeadline'), deadlineId: required(LIMITS.id) }),
+  z.strictObject({
+    ...dedup,
+    type: z.literal('triggerAlarm'),
+    summary: required(LIMITS.title),
+    incidentType: required(LIMITS.id).optional(),
+    level: level.optional(),
+    details: text(LIMITS.text).default(''),
+  }),
+  z.strictObject({ ...dedup, type: z.literal('acknowledgeAlarm') }),
+  z.strictObject({ ...dedup, type: z.literal('resolveAlarm') }),
+  z.strictObject({
+    ...base,
+    type: z.literal('setPolicy'),
+    incidentType: required(LIMITS.id).nullable().default(null),
+    level,
+    policy: policySchema,
+  }),
+  z.strictObject({ ...base, type: z.literal('setCalendar'), calendar: calendarSchema }),
 ]);
+
+/**
+ * Sent only by the scheduler in services, never accepted from outside: "look at the clock".
+ * clockJumpMs is set when the wall clock was seen to go back.
+ */
+export interface TickCommand {
+  readonly type: 'tick';
+  readonly actor: 'system';
+  readonly clockJumpMs: number;
+}
 
 export type CommandInput = z.input<typeof commandSchema>;
 /** A validated command; the bus has filled in the actor and, for a raise, the new incident id. */
-export type Command = z.output<typeof commandSchema> & { readonly actor: string };
+export type PublicCommand = z.output<typeof commandSchema> & { readonly actor: string };
+export type Command = PublicCommand | TickCommand;
 export type CommandType = Command['type'];
 export const COMMAND_TYPES = commandSchema.options.map((o) => o.shape.type.value);
 
@@ -58,7 +109,7 @@ export const COMMAND_TYPES = commandSchema.options.map((o) => o.shape.type.value
  * Validates untrusted input. The first problem is reported with the dotted path of the field,
  * so that a form or a script can point at it.
  */
-export function parseCommand(raw: unknown, defaultActor: string): Result<z.output<typeof commandSchema> & { actor: string }> {
+export function parseCommand(raw: unknown, defaultActor: string): Result<PublicCommand> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('invalid', 'a command must be a JSON object', 'type');
   }

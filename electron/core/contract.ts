@@ -12,6 +12,7 @@ import type { BoardState, Incident } from './state.js';
 export const API = {
   state: '/api/v1/state',
   commands: '/api/v1/commands',
+  alarms: '/api/v1/alarms',
   settings: '/api/v1/settings',
   socket: '/api/v1/socket',
 } as const;

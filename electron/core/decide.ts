@@ -1,101 +1,119 @@
-import { DEFAULT_CATALOGUE } from './catalogue.js';
-import type { Command } from './commands.js';
+import { alarmRules } from './alarm-rules.js';
+import { isKnownType } from './catalogue.js';
+import type { Command, PublicCommand } from './commands.js';
+import type { Draft, Drafts } from './draft.js';
 import type { DomainEvent } from './events.js';
+import { intakeRules } from './intake-rules.js';
 import { isLowering } from './levels.js';
+import { policyFor } from './plan.js';
+import { raise } from './raise-rules.js';
 import { fail, ok, type Result } from './result.js';
+import { deadlinesFrom, tierTimeout } from './schedule.js';
 import type { BoardState, Incident, IncidentStatus } from './state.js';
+import { decideTick } from './tick.js';
 
-type Decision = Result<readonly DomainEvent[]>;
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /**
  * The rules of the board: given the current state, a validated command and the time, which
  * events happen, or why the command is refused. Pure: no clock, no I/O.
  */
-export function decide(state: BoardState, command: Command, now: number): Decision {
-  if (command.type === 'raiseIncident') return raise(state, command, now);
+export function decide(state: BoardState, command: Command, now: number): Result<readonly DomainEvent[]> {
+  const drafts = draft(state, command, now);
+  if (!drafts.ok) return drafts;
+  return ok(drafts.value.map((d, i) => ({ ...d, seq: state.seq + 1 + i, at: now, actor: command.actor }) as DomainEvent));
+}
+
+function draft(state: BoardState, command: Command, now: number): Drafts {
+  switch (command.type) {
+    case 'tick':
+      return ok(decideTick(state, now, command.clockJumpMs));
+    case 'raiseIncident':
+      return raise(state, command, now);
+    case 'triggerAlarm':
+    case 'acknowledgeAlarm':
+    case 'resolveAlarm':
+      return intakeRules(state, command, now);
+    case 'setPolicy':
+      if (command.incidentType !== null && !isKnownType(command.incidentType)) {
+        return fail('invalid', 'unknown incident type', 'incidentType');
+      }
+      return ok([{ incidentId: null, type: 'policySet', incidentType: command.incidentType, level: command.level, policy: command.policy }]);
+    case 'setCalendar':
+      return ok([{ incidentId: null, type: 'calendarSet', calendar: command.calendar }]);
+  }
   const incident = state.incidents[command.incidentId];
   if (incident === undefined) return fail('not_found', 'no incident with this id', 'incidentId');
-  const head = { seq: state.seq + 1, at: now, actor: command.actor, incidentId: incident.id };
+  return onIncident(state, incident, command, now);
+}
+
+type IncidentCommand = Exclude<PublicCommand, { type: 'raiseIncident' | 'triggerAlarm' | 'acknowledgeAlarm' | 'resolveAlarm' | 'setPolicy' | 'setCalendar' }>;
+
+function onIncident(state: BoardState, incident: Incident, command: IncidentCommand, now: number): Drafts {
+  const id = incident.id;
   switch (command.type) {
-    case 'acknowledge':
-      return acknowledge(incident, head);
     case 'addNote':
-      return ok([{ ...head, type: 'noteAdded', text: command.text }]);
+      return ok([{ incidentId: id, type: 'noteAdded', text: command.text }]);
     case 'changeLevel':
-      return changeLevel(incident, command, head);
+      return changeLevel(state, incident, command, now);
     case 'resolve':
-      return whenStatus(incident, ['raised', 'acknowledged'], 'only an active incident can be resolved', () => [
-        { ...head, type: 'incidentResolved', summary: command.summary },
+      return whenStatus(incident, ['raised', 'acknowledged'], 'only an active incident can be resolved', [
+        { incidentId: id, type: 'incidentResolved', summary: command.summary },
       ]);
     case 'close':
-      return whenStatus(incident, ['resolved'], 'only a resolved incident can be closed', () => [
-        { ...head, type: 'incidentClosed' },
+      return whenStatus(incident, ['resolved'], 'only a resolved incident can be closed', [{ incidentId: id, type: 'incidentClosed' }]);
+    case 'reopen': {
+      const neverAcknowledged = incident.acknowledgedAt === null;
+      const policy = incident.alarm.policy;
+      return whenStatus(incident, ['resolved', 'closed'], 'only a resolved or closed incident can be reopened', [
+        {
+          incidentId: id,
+          type: 'incidentReopened',
+          reason: command.reason,
+          unacknowledged: neverAcknowledged,
+          nextEscalationAt: neverAcknowledged ? now + tierTimeout(policy, incident.alarm.tier) : null,
+          reminderAt: !neverAcknowledged && policy.reminderMs !== null ? now + policy.reminderMs : null,
+        },
       ]);
-    case 'reopen':
-      return whenStatus(incident, ['resolved', 'closed'], 'only a resolved or closed incident can be reopened', () => [
-        { ...head, type: 'incidentReopened', reason: command.reason },
-      ]);
+    }
+    default:
+      return alarmRules(state, incident, command, now);
   }
 }
 
-type Head = { seq: number; at: number; actor: string; incidentId: string };
-
-function raise(state: BoardState, command: Of<'raiseIncident'>, now: number): Decision {
-  if (!DEFAULT_CATALOGUE.some((t) => t.id === command.incidentType)) {
-    return fail('invalid', 'unknown incident type', 'incidentType');
-  }
-  let number = state.lastNumber + 1;
-  // A caller may have chosen an id like "inc-7" itself; a default id skips past it rather than
-  // being refused (and refused again on every later raise).
-  if (command.incidentId === undefined) while (state.incidents[`inc-${number}`] !== undefined) number += 1;
-  const incidentId = command.incidentId ?? `inc-${number}`;
-  if (state.incidents[incidentId] !== undefined) {
-    return fail('conflict', 'an incident with this id exists already', 'incidentId');
-  }
-  return ok([
-    {
-      seq: state.seq + 1,
-      at: now,
-      actor: command.actor,
-      incidentId,
-      type: 'incidentRaised',
-      number,
-      incidentType: command.incidentType,
-      level: command.level,
-      title: command.title,
-      location: command.location,
-      reporter: command.reporter,
-      details: command.details,
-      drill: command.drill,
-    },
-  ]);
-}
-
-function acknowledge(incident: Incident, head: Head): Decision {
-  if (incident.status === 'acknowledged') {
-    return fail('conflict', `already acknowledged by ${incident.acknowledgedBy ?? 'someone'}`, 'incidentId');
-  }
-  return whenStatus(incident, ['raised'], 'only an active incident can be acknowledged', () => [
-    { ...head, type: 'incidentAcknowledged' },
-  ]);
-}
-
-function changeLevel(incident: Incident, command: Of<'changeLevel'>, head: Head): Decision {
+function changeLevel(state: BoardState, incident: Incident, command: Of<'changeLevel'>, now: number): Drafts {
   if (incident.status === 'closed') return fail('conflict', 'a closed incident cannot change level', 'incidentId');
   if (command.level === incident.level) return fail('conflict', 'the incident has this level already', 'level');
   // Raising is always allowed at once; lowering must say why (DOMAIN.md).
   if (isLowering(incident.level, command.level) && command.reason === '') {
     return fail('invalid', 'lowering a level needs a reason', 'reason');
   }
-  return ok([{ ...head, type: 'levelChanged', from: incident.level, to: command.level, reason: command.reason }]);
+  // The new level's policy applies at once: a faster ladder can bring the next alert forward.
+  const policy = policyFor(state.plan, incident.incidentType, command.level);
+  const tier = Math.min(incident.alarm.tier, policy.tiers.length - 1);
+  const current = incident.alarm.nextEscalationAt;
+  const nextEscalationAt = current === null ? null : Math.min(current, now + tierTimeout(policy, tier));
+  const fromRaise = deadlinesFrom(state.plan, incident.incidentType, command.level, 'raised', incident.raisedAt, incident.deadlines);
+  const fromAck =
+    incident.acknowledgedAt === null
+      ? []
+      : deadlinesFrom(state.plan, incident.incidentType, command.level, 'acknowledged', incident.acknowledgedAt, incident.deadlines);
+  return ok([
+    {
+      incidentId: incident.id,
+      type: 'levelChanged',
+      from: incident.level,
+      to: command.level,
+      reason: command.reason,
+      policy,
+      tier,
+      nextEscalationAt,
+      deadlines: [...fromRaise, ...fromAck],
+    },
+  ]);
 }
 
-function whenStatus(
-  incident: Incident,
-  allowed: readonly IncidentStatus[],
-  message: string,
-  events: () => DomainEvent[],
-): Decision {
-  return allowed.includes(incident.status) ? ok(events()) : fail('conflict', `${message} (it is ${incident.status})`, 'incidentId');
+
+export function whenStatus(incident: Incident, allowed: readonly IncidentStatus[], message: string, drafts: Draft[]): Drafts {
+  return allowed.includes(incident.status) ? ok(drafts) : fail('conflict', `${message} (it is ${incident.status})`, 'incidentId');
 }

@@ -1,4 +1,7 @@
+import type { WorkingCalendar } from './calendar.js';
 import type { Level } from './levels.js';
+import type { EscalationPolicy } from './plan.js';
+import type { AlarmSource, Deadline } from './state.js';
 
 /** Fields every journaled event carries. Events are plain, read-only data. */
 interface EventBase {
@@ -7,6 +10,10 @@ interface EventBase {
   readonly at: number;
   readonly actor: string;
   readonly incidentId: string;
+}
+/** Events about the whole board rather than one incident. */
+interface BoardEventBase extends Omit<EventBase, 'incidentId'> {
+  readonly incidentId: null;
 }
 
 export interface IncidentRaised extends EventBase {
@@ -19,9 +26,17 @@ export interface IncidentRaised extends EventBase {
   readonly reporter: string;
   readonly details: string;
   readonly drill: boolean;
+  /** the escalation policy in force, copied so that replay never depends on today's plan */
+  readonly policy: EscalationPolicy;
+  readonly nextEscalationAt: number;
+  readonly deadlines: readonly Deadline[];
+  readonly source: AlarmSource | null;
 }
 export interface IncidentAcknowledged extends EventBase {
   readonly type: 'incidentAcknowledged';
+  readonly reminderAt: number | null;
+  /** deadlines counted from the first acknowledgement */
+  readonly deadlines: readonly Deadline[];
 }
 export interface NoteAdded extends EventBase {
   readonly type: 'noteAdded';
@@ -32,6 +47,10 @@ export interface LevelChanged extends EventBase {
   readonly from: Level;
   readonly to: Level;
   readonly reason: string;
+  readonly policy: EscalationPolicy;
+  readonly tier: number;
+  readonly nextEscalationAt: number | null;
+  readonly deadlines: readonly Deadline[];
 }
 export interface IncidentResolved extends EventBase {
   readonly type: 'incidentResolved';
@@ -43,15 +62,104 @@ export interface IncidentClosed extends EventBase {
 export interface IncidentReopened extends EventBase {
   readonly type: 'incidentReopened';
   readonly reason: string;
+  readonly unacknowledged: boolean;
+  readonly nextEscalationAt: number | null;
+  readonly reminderAt: number | null;
+}
+export interface Escalated extends EventBase {
+  readonly type: 'escalated';
+  readonly fromTier: number;
+  readonly toTier: number;
+  readonly manual: boolean;
+  readonly nextEscalationAt: number;
+}
+export interface AlertRepeated extends EventBase {
+  readonly type: 'alertRepeated';
+  readonly tier: number;
+  readonly repeatsDone: number;
+  readonly nextEscalationAt: number;
+}
+export interface AlarmSilenced extends EventBase {
+  readonly type: 'alarmSilenced';
+  readonly until: number;
+}
+export interface AlarmShelved extends EventBase {
+  readonly type: 'alarmShelved';
+  readonly until: number;
+  readonly reason: string;
+}
+export interface AlarmUnshelved extends EventBase {
+  readonly type: 'alarmUnshelved';
+  readonly expired: boolean;
+  readonly nextEscalationAt: number | null;
+}
+export interface ReminderDue extends EventBase {
+  readonly type: 'reminderDue';
+}
+export interface DeadlineMet extends EventBase {
+  readonly type: 'deadlineMet';
+  readonly deadlineId: string;
+}
+export interface DeadlineMissed extends EventBase {
+  readonly type: 'deadlineMissed';
+  readonly deadlineId: string;
+}
+export interface AlarmRetriggered extends EventBase {
+  readonly type: 'alarmRetriggered';
+  readonly count: number;
+  readonly summary: string;
+  /** a new trigger sounds again if the alarm had returned to normal or been acknowledged */
+  readonly nextEscalationAt: number | null;
+}
+export interface AlarmReturned extends EventBase {
+  readonly type: 'alarmReturned';
+}
+export interface FloodStarted extends BoardEventBase {
+  readonly type: 'floodStarted';
+  readonly count: number;
+}
+export interface FloodEnded extends BoardEventBase {
+  readonly type: 'floodEnded';
+}
+export interface PolicySet extends BoardEventBase {
+  readonly type: 'policySet';
+  /** null sets the default policy of the level */
+  readonly incidentType: string | null;
+  readonly level: Level;
+  readonly policy: EscalationPolicy;
+}
+export interface CalendarSet extends BoardEventBase {
+  readonly type: 'calendarSet';
+  readonly calendar: WorkingCalendar;
+}
+/** The host's wall clock went back: relative timers keep the time they had left. */
+export interface ClockJumped extends BoardEventBase {
+  readonly type: 'clockJumped';
+  readonly deltaMs: number;
 }
 
-export type DomainEvent =
+export type IncidentEvent =
   | IncidentRaised
   | IncidentAcknowledged
   | NoteAdded
   | LevelChanged
   | IncidentResolved
   | IncidentClosed
-  | IncidentReopened;
+  | IncidentReopened
+  | Escalated
+  | AlertRepeated
+  | AlarmSilenced
+  | AlarmShelved
+  | AlarmUnshelved
+  | ReminderDue
+  | DeadlineMet
+  | DeadlineMissed
+  | AlarmRetriggered
+  | AlarmReturned;
 
+export type BoardEvent = FloodStarted | FloodEnded | PolicySet | CalendarSet | ClockJumped;
+
+export type DomainEvent = IncidentEvent | BoardEvent;
 export type EventType = DomainEvent['type'];
+
+export const isIncidentEvent = (event: DomainEvent): event is IncidentEvent => event.incidentId !== null;

@@ -1,34 +1,18 @@
-import type { DomainEvent } from './events.js';
-import type { BoardState, Incident } from './state.js';
+import type { BoardEvent, DomainEvent, IncidentEvent, IncidentRaised } from './events.js';
+import { withRaise } from './flood.js';
+import type { Alarm, BoardState, Incident } from './state.js';
 
 /** Applies one confirmed event. Pure; the renderer runs the very same function on pushed events. */
 export function evolve(state: BoardState, event: DomainEvent): BoardState {
+  if (event.incidentId === null) return { ...evolveBoard(state, event as BoardEvent), seq: event.seq };
   if (event.type === 'incidentRaised') {
-    const incident: Incident = {
-      id: event.incidentId,
-      number: event.number,
-      incidentType: event.incidentType,
-      level: event.level,
-      levelHistory: [{ at: event.at, actor: event.actor, from: null, to: event.level, reason: '' }],
-      title: event.title,
-      location: event.location,
-      reporter: event.reporter,
-      details: event.details,
-      drill: event.drill,
-      status: 'raised',
-      raisedAt: event.at,
-      raisedBy: event.actor,
-      acknowledgedAt: null,
-      acknowledgedBy: null,
-      resolvedAt: null,
-      closedAt: null,
-      updatedAt: event.at,
-      timeline: [event],
-    };
+    const incident = newIncident(event);
     return {
+      ...state,
       seq: event.seq,
       lastNumber: Math.max(state.lastNumber, event.number),
       incidents: { ...state.incidents, [incident.id]: incident },
+      recentRaises: withRaise(state.recentRaises, event.at),
     };
   }
   const current = state.incidents[event.incidentId];
@@ -39,23 +23,72 @@ export function evolve(state: BoardState, event: DomainEvent): BoardState {
 
 export const evolveAll = (state: BoardState, events: readonly DomainEvent[]): BoardState => events.reduce(evolve, state);
 
-function applyToIncident(incident: Incident, event: Exclude<DomainEvent, { type: 'incidentRaised' }>): Incident {
+function newIncident(event: IncidentRaised): Incident {
+  return {
+    id: event.incidentId,
+    number: event.number,
+    incidentType: event.incidentType,
+    level: event.level,
+    levelHistory: [{ at: event.at, actor: event.actor, from: null, to: event.level, reason: '' }],
+    title: event.title,
+    location: event.location,
+    reporter: event.reporter,
+    details: event.details,
+    drill: event.drill,
+    status: 'raised',
+    raisedAt: event.at,
+    raisedBy: event.actor,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    resolvedAt: null,
+    closedAt: null,
+    updatedAt: event.at,
+    alarm: {
+      unacknowledged: true,
+      reason: 'raised',
+      policy: event.policy,
+      tier: 0,
+      repeatsDone: 0,
+      nextEscalationAt: event.nextEscalationAt,
+      reminderAt: null,
+      silencedUntil: null,
+      shelved: null,
+      returned: false,
+    },
+    deadlines: event.deadlines,
+    source: event.source,
+    timeline: [event],
+  };
+}
+
+/** Back to quiet: nothing sounds, nothing escalates. */
+const quiet = (alarm: Alarm): Alarm => ({ ...alarm, unacknowledged: false, nextEscalationAt: null, reminderAt: null, silencedUntil: null, shelved: null });
+
+function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, IncidentRaised>): Incident {
+  const alarm = incident.alarm;
+  const withAlarm = (changes: Partial<Alarm>): Incident => ({ ...incident, alarm: { ...alarm, ...changes } });
   switch (event.type) {
     case 'incidentAcknowledged':
-      return { ...incident, status: 'acknowledged', acknowledgedAt: event.at, acknowledgedBy: event.actor };
+      return {
+        ...incident,
+        status: 'acknowledged',
+        acknowledgedAt: incident.acknowledgedAt ?? event.at,
+        acknowledgedBy: incident.acknowledgedBy ?? event.actor,
+        alarm: { ...quiet(alarm), reminderAt: event.reminderAt },
+        deadlines: [...incident.deadlines, ...event.deadlines],
+      };
     case 'noteAdded':
       return incident;
     case 'levelChanged':
       return {
         ...incident,
         level: event.to,
-        levelHistory: [
-          ...incident.levelHistory,
-          { at: event.at, actor: event.actor, from: event.from, to: event.to, reason: event.reason },
-        ],
+        levelHistory: [...incident.levelHistory, { at: event.at, actor: event.actor, from: event.from, to: event.to, reason: event.reason }],
+        alarm: { ...alarm, policy: event.policy, tier: event.tier, nextEscalationAt: event.nextEscalationAt },
+        deadlines: [...incident.deadlines, ...event.deadlines],
       };
     case 'incidentResolved':
-      return { ...incident, status: 'resolved', resolvedAt: event.at };
+      return { ...incident, status: 'resolved', resolvedAt: event.at, alarm: quiet(alarm) };
     case 'incidentClosed':
       return { ...incident, status: 'closed', closedAt: event.at };
     case 'incidentReopened':
@@ -65,6 +98,84 @@ function applyToIncident(incident: Incident, event: Exclude<DomainEvent, { type:
         status: incident.acknowledgedAt === null ? 'raised' : 'acknowledged',
         resolvedAt: null,
         closedAt: null,
+        alarm: { ...quiet(alarm), unacknowledged: event.unacknowledged, reason: 'reopened', returned: false, nextEscalationAt: event.nextEscalationAt, reminderAt: event.reminderAt },
       };
+    case 'escalated':
+      // A new tier must hear the horn, even if the last one silenced it.
+      return withAlarm({ unacknowledged: true, reason: 'escalated', tier: event.toTier, repeatsDone: 0, nextEscalationAt: event.nextEscalationAt, silencedUntil: null, reminderAt: null });
+    case 'alertRepeated':
+      return withAlarm({ reason: 'repeated', repeatsDone: event.repeatsDone, nextEscalationAt: event.nextEscalationAt });
+    case 'alarmSilenced':
+      return withAlarm({ silencedUntil: event.until });
+    case 'alarmShelved':
+      return withAlarm({ shelved: { until: event.until, reason: event.reason, by: event.actor } });
+    case 'alarmUnshelved':
+      return withAlarm({ shelved: null, nextEscalationAt: event.nextEscalationAt });
+    case 'reminderDue':
+      return withAlarm({ unacknowledged: true, reason: 'reminder', reminderAt: null, nextEscalationAt: null });
+    case 'deadlineMet':
+      return { ...incident, deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, metAt: event.at, metBy: event.actor } : d)) };
+    case 'deadlineMissed':
+      return {
+        ...incident,
+        deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, missedAt: event.at } : d)),
+        alarm: { ...alarm, unacknowledged: true, reason: 'deadlineMissed', silencedUntil: null },
+      };
+    case 'alarmRetriggered': {
+      const source = incident.source === null ? null : { ...incident.source, count: event.count, lastSeenAt: event.at };
+      const sounding = alarm.unacknowledged && !alarm.returned;
+      if (sounding) return { ...incident, source, title: event.summary };
+      return { ...incident, source, title: event.summary, alarm: { ...alarm, unacknowledged: true, returned: false, reason: 'retriggered', nextEscalationAt: event.nextEscalationAt, reminderAt: null } };
+    }
+    case 'alarmReturned':
+      return withAlarm({ returned: true });
   }
+}
+
+function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
+  switch (event.type) {
+    case 'floodStarted':
+      return { ...state, flood: { active: true, since: event.at } };
+    case 'floodEnded':
+      return { ...state, flood: { active: false, since: null } };
+    case 'policySet':
+      return event.incidentType === null
+        ? { ...state, plan: { ...state.plan, policies: { ...state.plan.policies, [event.level]: event.policy } } }
+        : {
+            ...state,
+            plan: {
+              ...state.plan,
+              policyOverrides: {
+                ...state.plan.policyOverrides,
+                [event.incidentType]: { ...state.plan.policyOverrides[event.incidentType], [event.level]: event.policy },
+              },
+            },
+          };
+    case 'calendarSet':
+      return { ...state, plan: { ...state.plan, calendar: event.calendar } };
+    case 'clockJumped':
+      return { ...state, incidents: mapValues(state.incidents, (incident) => shiftTimers(incident, event.deltaMs)) };
+  }
+}
+
+/** Relative timers (escalation, reminder, silence, shelving) move with a clock that went back. */
+function shiftTimers(incident: Incident, delta: number): Incident {
+  const a = incident.alarm;
+  const shift = (at: number | null) => (at === null ? null : at + delta);
+  return {
+    ...incident,
+    alarm: {
+      ...a,
+      nextEscalationAt: shift(a.nextEscalationAt),
+      reminderAt: shift(a.reminderAt),
+      silencedUntil: shift(a.silencedUntil),
+      shelved: a.shelved === null ? null : { ...a.shelved, until: a.shelved.until + delta },
+    },
+  };
+}
+
+function mapValues<T>(record: Readonly<Record<string, T>>, fn: (value: T) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, value] of Object.entries(record)) out[key] = fn(value);
+  return out;
 }

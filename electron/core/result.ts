@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'too_large'
   | 'unauthorized'
   | 'forbidden'
+  | 'rate_limited'
   | 'storage'
   | 'unavailable';
 

@@ -16,3 +16,16 @@ export const recentIncidents = (state: BoardState, limit = RECENT_LIMIT): Incide
     .filter((i) => !isActive(i))
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .slice(0, limit);
+
+/** Alarms that want the horn now: unacknowledged, not silenced, not shelved. */
+export const soundingIncidents = (state: BoardState, now: number): Incident[] =>
+  activeIncidents(state).filter(
+    (i) => i.alarm.unacknowledged && i.alarm.shelved === null && (i.alarm.silencedUntil === null || i.alarm.silencedUntil <= now),
+  );
+
+/** Levels I–II get the urgent pattern, III–IV the normal one; one horn for the whole board. */
+export function hornPattern(state: BoardState, now: number): 'urgent' | 'normal' | null {
+  const sounding = soundingIncidents(state, now);
+  if (sounding.length === 0) return null;
+  return sounding.some((i) => levelRank(i.level) <= 1) ? 'urgent' : 'normal';
+}

@@ -1,5 +1,6 @@
-import type { DomainEvent } from './events.js';
+import type { IncidentEvent } from './events.js';
 import type { Level } from './levels.js';
+import { DEFAULT_PLAN, type EscalationPolicy, type Plan } from './plan.js';
 
 export type IncidentStatus = 'raised' | 'acknowledged' | 'resolved' | 'closed';
 
@@ -9,6 +10,48 @@ export interface LevelChange {
   readonly from: Level | null;
   readonly to: Level;
   readonly reason: string;
+}
+
+/** Why the alarm asks for attention right now. */
+export type AlarmReason = 'raised' | 'escalated' | 'repeated' | 'reminder' | 'deadlineMissed' | 'retriggered' | 'reopened';
+
+/**
+ * The alarm of an incident, after the ISA-18.2 model: acknowledging, silencing the horn and
+ * shelving are separate things.
+ */
+export interface Alarm {
+  /** flashing and sounding until someone acknowledges */
+  readonly unacknowledged: boolean;
+  readonly reason: AlarmReason;
+  readonly policy: EscalationPolicy;
+  /** index into policy.tiers: who is being alerted */
+  readonly tier: number;
+  readonly repeatsDone: number;
+  readonly nextEscalationAt: number | null;
+  readonly reminderAt: number | null;
+  /** horn muted until then; the alarm still flashes and escalates */
+  readonly silencedUntil: number | null;
+  readonly shelved: { readonly until: number; readonly reason: string; readonly by: string } | null;
+  /** an outside system said its condition returned to normal */
+  readonly returned: boolean;
+}
+
+export interface Deadline {
+  /** the plan rule's id */
+  readonly id: string;
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  readonly dueAt: number;
+  readonly metAt: number | null;
+  readonly metBy: string | null;
+  readonly missedAt: number | null;
+}
+
+/** An alarm that came from another system, deduplicated by its key. */
+export interface AlarmSource {
+  readonly system: string;
+  readonly dedupKey: string;
+  readonly count: number;
+  readonly lastSeenAt: number;
 }
 
 export interface Incident {
@@ -31,8 +74,16 @@ export interface Incident {
   readonly resolvedAt: number | null;
   readonly closedAt: number | null;
   readonly updatedAt: number;
+  readonly alarm: Alarm;
+  readonly deadlines: readonly Deadline[];
+  readonly source: AlarmSource | null;
   /** Every event of this incident, oldest first: the record of who did what, when. */
-  readonly timeline: readonly DomainEvent[];
+  readonly timeline: readonly IncidentEvent[];
+}
+
+export interface Flood {
+  readonly active: boolean;
+  readonly since: number | null;
 }
 
 export interface BoardState {
@@ -40,9 +91,21 @@ export interface BoardState {
   readonly seq: number;
   readonly lastNumber: number;
   readonly incidents: Readonly<Record<string, Incident>>;
+  /** the plan in force: escalation policies, deadline rules, working calendar */
+  readonly plan: Plan;
+  readonly flood: Flood;
+  /** raise times within the flood window, oldest first */
+  readonly recentRaises: readonly number[];
 }
 
-export const initialState: BoardState = { seq: 0, lastNumber: 0, incidents: {} };
+export const initialState: BoardState = {
+  seq: 0,
+  lastNumber: 0,
+  incidents: {},
+  plan: DEFAULT_PLAN,
+  flood: { active: false, since: null },
+  recentRaises: [],
+};
 
 export const isActive = (incident: Incident): boolean =>
   incident.status === 'raised' || incident.status === 'acknowledged';

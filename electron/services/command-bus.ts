@@ -1,4 +1,4 @@
-import { parseCommand } from '../core/commands.js';
+import { parseCommand, type Command } from '../core/commands.js';
 import type { CommandOutcome, ServerMessage } from '../core/contract.js';
 import { decide } from '../core/decide.js';
 import type { DomainEvent } from '../core/events.js';
@@ -53,9 +53,7 @@ export class CommandBus {
   }
 
   execute(raw: unknown): Promise<Result<CommandOutcome>> {
-    const run = this.queue.then(() => this.run(raw));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.enqueue(() => this.run(raw));
   }
 
   /**
@@ -82,12 +80,27 @@ export class CommandBus {
     this.sinceSnapshot = 0;
   }
 
+  /** Asks the core what became due; only the scheduler calls this. */
+  tick(clockJumpMs = 0): Promise<Result<CommandOutcome>> {
+    return this.enqueue(() => this.apply({ type: 'tick', actor: 'system', clockJumpMs }));
+  }
+
+  private enqueue(job: () => Promise<Result<CommandOutcome>>): Promise<Result<CommandOutcome>> {
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   private async run(raw: unknown): Promise<Result<CommandOutcome>> {
     const parsed = parseCommand(raw, this.options.defaultActor() || 'unknown');
-    if (!parsed.ok) return parsed;
-    const decision = decide(this.current, parsed.value, this.options.clock());
+    return parsed.ok ? this.apply(parsed.value) : parsed;
+  }
+
+  private async apply(command: Command): Promise<Result<CommandOutcome>> {
+    const decision = decide(this.current, command, this.options.clock());
     if (!decision.ok) return decision;
     const events = decision.value;
+    if (events.length === 0) return ok({ seq: this.current.seq, incidentId: '', events });
     try {
       await this.store.append(events);
     } catch (error) {
@@ -98,7 +111,7 @@ export class CommandBus {
     this.remember(events);
     this.broadcast({ kind: 'events', seq: this.current.seq, events });
     await this.maybeSnapshot(events.length);
-    const incidentId = events[0]?.incidentId ?? '';
+    const incidentId = events.find((e) => e.incidentId !== null)?.incidentId ?? '';
     return ok({ seq: this.current.seq, incidentId, events });
   }
 

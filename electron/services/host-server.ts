@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { API, MAX_BODY_BYTES, clientMessageSchema, type HostStatus, type ServerMessage } from '../core/contract.js';
+import { alarmRequestToCommand } from '../core/alarm-request.js';
 import { zodFailure } from '../core/commands.js';
 import { activeIncidents, recentIncidents } from '../core/selectors.js';
 import { fail, ok, type ErrorCode, type Result } from '../core/result.js';
 import { isLoopback, originAllowed, presentedToken, tokenMatches } from './access-policy.js';
 import type { CommandBus } from './command-bus.js';
 import { readJsonBody } from './http-body.js';
+import { RateLimiter } from './rate-limiter.js';
 import type { Logger } from './logger.js';
 import { serveStatic } from './static-files.js';
 
@@ -22,6 +24,9 @@ export interface HostServerOptions {
   readonly port: number;
   readonly token: string | null;
 }
+
+/** Alarm intake limit per client address (docs/api.md). */
+export const ALARM_RATE = { perMinute: 120, burst: 30 } as const;
 
 export interface HostServer {
   readonly url: string;
@@ -37,6 +42,7 @@ const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   too_large: 413,
   unauthorized: 401,
   forbidden: 403,
+  rate_limited: 429,
   storage: 503,
   unavailable: 503,
 };
@@ -51,8 +57,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     throw new Error(`refusing to listen on ${options.host} without a token: pass --token or bind 127.0.0.1`);
   }
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const alarmLimiter = new RateLimiter(ALARM_RATE.perMinute, ALARM_RATE.burst);
   const server = createServer((request, response) => {
-    handleRequest(options, request, response).catch((error: unknown) => {
+    handleRequest(options, alarmLimiter, request, response).catch((error: unknown) => {
       options.log.error('request failed', error);
       if (!response.headersSent) sendJson(response, 500, fail('unavailable', 'internal error'));
       else response.destroy();
@@ -91,7 +98,12 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   };
 }
 
-async function handleRequest(options: HostServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handleRequest(
+  options: HostServerOptions,
+  alarmLimiter: RateLimiter,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
   const isApi = url.pathname.startsWith('/api/');
   if (!isApi) {
@@ -112,18 +124,34 @@ async function handleRequest(options: HostServerOptions, request: IncomingMessag
     }
     case `GET ${API.settings}`:
       return sendJson(response, 200, ok(options.status().settings));
-    case `POST ${API.commands}`: {
-      if (!isJson(request)) return sendJson(response, 415, fail('invalid', 'send the command as application/json', 'content-type'));
-      const body = await readJsonBody(request, MAX_BODY_BYTES);
-      if (!body.ok) return sendJson(response, STATUS_OF[body.error.code], body);
-      const result = await options.bus.execute(body.value);
-      return sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
-    }
+    case `POST ${API.commands}`:
+      return postCommand(options, request, response, ok);
+    case `POST ${API.alarms}`:
+      if (!alarmLimiter.allow(request.socket.remoteAddress ?? '')) {
+        return sendJson(response, 429, fail('rate_limited', `at most ${ALARM_RATE.perMinute} alarms a minute per source address`));
+      }
+      return postCommand(options, request, response, alarmRequestToCommand);
     default: {
       const known = (Object.values(API) as string[]).includes(url.pathname);
       return sendJson(response, known ? 405 : 404, fail(known ? 'invalid' : 'not_found', known ? 'method not allowed' : 'no such endpoint'));
     }
   }
+}
+
+/** Reads a JSON body, turns it into a command, runs it; answers with the bus's result. */
+async function postCommand(
+  options: HostServerOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+  toCommand: (body: unknown) => Result<unknown>,
+): Promise<void> {
+  if (!isJson(request)) return sendJson(response, 415, fail('invalid', 'send the body as application/json', 'content-type'));
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return sendJson(response, STATUS_OF[body.error.code], body);
+  const command = toCommand(body.value);
+  if (!command.ok) return sendJson(response, STATUS_OF[command.error.code], command);
+  const result = await options.bus.execute(command.value);
+  return sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
 }
 
 function upgrade(options: HostServerOptions, sockets: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {

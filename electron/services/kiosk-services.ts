@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { HostStatus, HostWarning } from '../core/contract.js';
 import { CommandBus } from './command-bus.js';
 import { Journal } from './journal.js';
+import { Scheduler } from './scheduler.js';
 import type { Logger } from './logger.js';
 import { currentSettings, openSettings } from './settings-store.js';
 
@@ -26,10 +27,13 @@ export async function startKioskServices(dataDir: string, log: Logger, clock: ()
     onError: (message, error) => log.error(message, error),
   });
   log.info(`journal ${opened.journal.eventsPath} ready at seq ${opened.state.seq}`);
+  const scheduler = new Scheduler({ bus, log, wallClock: clock });
+  await scheduler.start();
   return {
     bus,
     status: () => ({ warnings, settings: currentSettings(settings.store), now: clock() }),
     close: async () => {
+      scheduler.stop();
       await bus.flush();
       await opened.journal.close();
     },

@@ -174,3 +174,47 @@ function rawGet(base: string, path: string): Promise<string> {
     req.end();
   });
 }
+
+describe('alarm intake POST /api/v1/alarms', () => {
+  const alarm = (body: Record<string, unknown>) => ({ source: 'BMS', dedupKey: 'chiller-2-temp', ...body });
+
+  it('deduplicates triggers into one incident and returns it to normal on resolve', async () => {
+    const host = await startHost(await tempDir());
+    const url = api(host, '/api/v1/alarms');
+    const first = await postJson(url, alarm({ action: 'trigger', summary: 'Chiller 2 over temperature', level: 'III' }));
+    expect(first.status).toBe(200);
+    const again = await postJson(url, alarm({ action: 'trigger', summary: 'Chiller 2 over temperature (41 °C)' }));
+    expect(again.status).toBe(200);
+    const active = Object.values(host.services.bus.state.incidents);
+    expect(active).toHaveLength(1);
+    expect(active[0]).toMatchObject({ incidentType: 'system-alarm', title: 'Chiller 2 over temperature (41 °C)', source: { system: 'BMS', count: 2 } });
+
+    expect((await postJson(url, alarm({ action: 'resolve' }))).status).toBe(200);
+    expect(Object.values(host.services.bus.state.incidents)[0]).toMatchObject({ status: 'raised', alarm: { returned: true, unacknowledged: true } });
+    expect((await postJson(url, alarm({ action: 'acknowledge' }))).status).toBe(200);
+    expect(Object.values(host.services.bus.state.incidents)[0]).toMatchObject({ status: 'resolved' });
+  });
+
+  it('names the wrong field', async () => {
+    const host = await startHost(await tempDir());
+    const url = api(host, '/api/v1/alarms');
+    expect((await postJson(url, alarm({ action: 'explode' }))).body).toMatchObject({ error: { code: 'invalid', field: 'action' } });
+    expect((await postJson(url, { action: 'trigger', source: 'BMS', summary: 'x' })).body).toMatchObject({ error: { field: 'dedupKey' } });
+    expect((await postJson(url, alarm({ action: 'trigger', summary: 'x', level: 'V' }))).body).toMatchObject({ error: { field: 'level' } });
+    expect((await postJson(url, alarm({ action: 'resolve' }))).status).toBe(404);
+    expect(host.services.bus.state.seq).toBe(0);
+  });
+
+  it('limits the rate per source address', async () => {
+    const host = await startHost(await tempDir());
+    const url = api(host, '/api/v1/alarms');
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i += 1) {
+      statuses.push((await postJson(url, alarm({ action: 'trigger', dedupKey: `k-${i}`, summary: `alarm ${i}` }))).status);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(30)).toContain(429);
+    // commands from the console are not limited by the alarm intake
+    expect((await postJson(api(host, '/api/v1/commands'), raise())).status).toBe(200);
+  });
+});

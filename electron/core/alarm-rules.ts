@@ -1,0 +1,62 @@
+import type { Command } from './commands.js';
+import type { Drafts } from './draft.js';
+import { fail, ok } from './result.js';
+import { deadlinesFrom, tierTimeout } from './schedule.js';
+import { isActive, type BoardState, type Incident } from './state.js';
+
+type AlarmCommand = Extract<Command, { type: 'acknowledge' | 'escalate' | 'silence' | 'shelve' | 'unshelve' | 'meetDeadline' }>;
+
+const MINUTE = 60_000;
+
+/** Acknowledge, silence, shelve, escalate by hand, meet a deadline. */
+export function alarmRules(state: BoardState, incident: Incident, command: AlarmCommand, now: number): Drafts {
+  const id = incident.id;
+  if (command.type === 'meetDeadline') return meetDeadline(incident, command.deadlineId);
+  if (!isActive(incident)) return fail('conflict', `the incident is ${incident.status}`, 'incidentId');
+  const alarm = incident.alarm;
+  switch (command.type) {
+    case 'acknowledge':
+      return acknowledgeDrafts(state, incident, now);
+    case 'escalate': {
+      const toTier = alarm.tier + 1;
+      if (toTier >= alarm.policy.tiers.length) return fail('conflict', 'already at the highest tier of the escalation policy', 'incidentId');
+      return ok([{ incidentId: id, type: 'escalated', fromTier: alarm.tier, toTier, manual: true, nextEscalationAt: now + tierTimeout(alarm.policy, toTier) }]);
+    }
+    case 'silence':
+      if (!alarm.unacknowledged) return fail('conflict', 'nothing to silence: the alarm is acknowledged', 'incidentId');
+      return ok([{ incidentId: id, type: 'alarmSilenced', until: now + command.minutes * MINUTE }]);
+    case 'shelve':
+      return ok([{ incidentId: id, type: 'alarmShelved', until: now + command.minutes * MINUTE, reason: command.reason }]);
+    case 'unshelve':
+      if (alarm.shelved === null) return fail('conflict', 'the alarm is not shelved', 'incidentId');
+      return ok([{ incidentId: id, type: 'alarmUnshelved', expired: false, nextEscalationAt: resumedEscalation(incident, now) }]);
+  }
+}
+
+/** After shelving, an alarm nobody acknowledged starts its tier's clock again. */
+export const resumedEscalation = (incident: Incident, now: number): number | null =>
+  incident.alarm.unacknowledged ? now + tierTimeout(incident.alarm.policy, incident.alarm.tier) : null;
+
+export function acknowledgeDrafts(state: BoardState, incident: Incident, now: number): Drafts {
+  if (!incident.alarm.unacknowledged) {
+    return fail('conflict', `already acknowledged by ${incident.acknowledgedBy ?? 'someone'}`, 'incidentId');
+  }
+  const policy = incident.alarm.policy;
+  const first = incident.acknowledgedAt === null;
+  const acknowledged = {
+    incidentId: incident.id,
+    type: 'incidentAcknowledged' as const,
+    reminderAt: policy.reminderMs === null ? null : now + policy.reminderMs,
+    deadlines: first ? deadlinesFrom(state.plan, incident.incidentType, incident.level, 'acknowledged', now, incident.deadlines) : [],
+  };
+  // An outside alarm that already returned to normal leaves the board once someone has seen it.
+  if (!incident.alarm.returned) return ok([acknowledged]);
+  return ok([acknowledged, { incidentId: incident.id, type: 'incidentResolved', summary: 'returned to normal' }]);
+}
+
+function meetDeadline(incident: Incident, deadlineId: string): Drafts {
+  const deadline = incident.deadlines.find((d) => d.id === deadlineId);
+  if (deadline === undefined) return fail('not_found', 'the incident has no such deadline', 'deadlineId');
+  if (deadline.metAt !== null) return fail('conflict', `already met by ${deadline.metBy ?? 'someone'}`, 'deadlineId');
+  return ok([{ incidentId: incident.id, type: 'deadlineMet', deadlineId }]);
+}

@@ -1,0 +1,57 @@
+import { isKnownType } from './catalogue.js';
+import type { Command } from './commands.js';
+import type { Draft, Drafts } from './draft.js';
+import { floodStartsWith, withRaise } from './flood.js';
+import type { Level } from './levels.js';
+import { policyFor } from './plan.js';
+import { fail, ok } from './result.js';
+import { deadlinesFrom, tierTimeout } from './schedule.js';
+import type { AlarmSource, BoardState } from './state.js';
+
+export function raise(state: BoardState, command: Extract<Command, { type: 'raiseIncident' }>, now: number): Drafts {
+  if (!isKnownType(command.incidentType)) return fail('invalid', 'unknown incident type', 'incidentType');
+  const number = command.incidentId === undefined ? nextFreeNumber(state) : state.lastNumber + 1;
+  const incidentId = command.incidentId ?? `inc-${number}`;
+  if (state.incidents[incidentId] !== undefined) {
+    return fail('conflict', 'an incident with this id exists already', 'incidentId');
+  }
+  const { type: _command, actor: _actor, ...fields } = command;
+  return ok(raiseDrafts(state, { ...fields, incidentId, number, source: null }, now));
+}
+
+/**
+ * The next running number whose default id `inc-<n>` is free: a caller may have chosen such an
+ * id itself, and a default id skips past it rather than being refused on every later raise.
+ */
+export function nextFreeNumber(state: BoardState): number {
+  let number = state.lastNumber + 1;
+  while (state.incidents[`inc-${number}`] !== undefined) number += 1;
+  return number;
+}
+
+export interface NewIncident {
+  readonly incidentId: string;
+  readonly number: number;
+  readonly incidentType: string;
+  readonly level: Level;
+  readonly title: string;
+  readonly location: string;
+  readonly reporter: string;
+  readonly details: string;
+  readonly drill: boolean;
+  readonly source: AlarmSource | null;
+}
+
+/** The raise itself and, when it tips the board into a flood, the flood's start. */
+export function raiseDrafts(state: BoardState, incident: NewIncident, now: number): Draft[] {
+  const policy = policyFor(state.plan, incident.incidentType, incident.level);
+  const raised: Draft = {
+    ...incident,
+    type: 'incidentRaised',
+    policy,
+    nextEscalationAt: now + tierTimeout(policy, 0),
+    deadlines: deadlinesFrom(state.plan, incident.incidentType, incident.level, 'raised', now),
+  };
+  if (!floodStartsWith(state, now)) return [raised];
+  return [raised, { incidentId: null, type: 'floodStarted', count: withRaise(state.recentRaises, now).length }];
+}
