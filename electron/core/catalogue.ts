@@ -1,41 +1,70 @@
-import type { Level } from './levels.js';
+import { z } from 'zod';
+import { DEFAULT_CATALOGUE } from './catalogue-defaults.js';
+import { LEVELS, type Level } from './levels.js';
+import { EMERGENCY_NUMBERS, POSITIONS } from './organisation.js';
+import { deadlineRuleSchema, policySchema } from './plan-schemas.js';
 
-/**
- * The small starter catalogue of incident types. The full plan catalogue (checklists, roles,
- * deadlines, escalation policies) replaces this in a later issue; ids must stay stable because
- * journaled events refer to them.
- */
-export interface IncidentTypeInfo {
-  readonly id: string;
-  readonly family: 'safety' | 'facility' | 'service';
-  readonly defaultLevel: Level;
-  readonly name: { readonly 'zh-CN': string; readonly en: string };
-}
+const textPair = z.strictObject({
+  'zh-CN': z.string().trim().min(1, 'must not be empty').max(500),
+  en: z.string().trim().min(1, 'must not be empty').max(500),
+});
 
-export const DEFAULT_CATALOGUE: readonly IncidentTypeInfo[] = [
-  { id: 'fire', family: 'safety', defaultLevel: 'II', name: { 'zh-CN': '火灾', en: 'Fire' } },
-  { id: 'injury', family: 'safety', defaultLevel: 'III', name: { 'zh-CN': '人身伤害', en: 'Injury' } },
-  {
-    id: 'equipment-accident',
-    family: 'safety',
-    defaultLevel: 'III',
-    name: { 'zh-CN': '设备事故', en: 'Equipment accident' },
-  },
-  { id: 'power-outage', family: 'facility', defaultLevel: 'III', name: { 'zh-CN': '停电', en: 'Power outage' } },
-  {
-    id: 'customer-complaint',
-    family: 'service',
-    defaultLevel: 'IV',
-    name: { 'zh-CN': '客户投诉', en: 'Customer complaint' },
-  },
-  {
-    id: 'system-alarm',
-    family: 'facility',
-    defaultLevel: 'III',
-    name: { 'zh-CN': '系统报警', en: 'System alarm' },
-  },
-];
+export const FAMILIES = ['fire', 'safety', 'facility', 'transport', 'weather', 'service', 'media', 'finance', 'external'] as const;
 
-export const isKnownType = (id: string): boolean => DEFAULT_CATALOGUE.some((t) => t.id === id);
+/** Plans grade in four levels (national practice) or three (一级/二级/三级 of many company plans). */
+export const LEVEL_SCHEMES = { four: ['I', 'II', 'III', 'IV'], three: ['I', 'II', 'III'] } as const satisfies Record<string, readonly Level[]>;
 
-export const incidentTypeIds = (catalogue: readonly IncidentTypeInfo[]): string[] => catalogue.map((t) => t.id);
+export const checklistStepSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and "-", 1 to 40'),
+  text: textPair,
+  /** who does it, if the plan says */
+  role: z.enum(POSITIONS).nullable(),
+  /** the emergency number this step calls, offered as a call button */
+  dials: z.enum(EMERGENCY_NUMBERS).nullable(),
+});
+
+export const incidentTypeSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and "-", 1 to 40'),
+    family: z.enum(FAMILIES),
+    name: textPair,
+    levelScheme: z.enum(['four', 'three']),
+    defaultLevel: z.enum(LEVELS),
+    /** which thresholds propose a level from casualties, losses or complaint facts */
+    levelGuide: z.enum(['accidentGrades', 'complaint']).nullable(),
+    checklist: z.array(checklistStepSchema).max(40),
+    rolesToFill: z.array(z.enum(POSITIONS)).max(POSITIONS.length),
+    deadlines: z.array(deadlineRuleSchema).max(20),
+    /** replaces the level's default escalation policy for this type */
+    escalation: z.partialRecord(z.enum(LEVELS), policySchema),
+    /** names of site contacts (settings) to show with this type */
+    contacts: z.array(z.string().trim().min(1).max(100)).max(20),
+  })
+  .superRefine((type, ctx) => {
+    if (!(LEVEL_SCHEMES[type.levelScheme] as readonly Level[]).includes(type.defaultLevel)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLevel'], message: `not a level of the ${type.levelScheme}-level scheme` });
+    }
+    const ids = type.checklist.map((s) => s.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['checklist', i, 'id'], message: `duplicate step id "${id}"` });
+    });
+  });
+
+export const catalogueSchema = z
+  .array(incidentTypeSchema)
+  .min(1, 'at least one incident type')
+  .max(100)
+  .superRefine((types, ctx) => {
+    const ids = types.map((t) => t.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate incident type id "${id}"` });
+    });
+  });
+
+export type ChecklistStep = z.output<typeof checklistStepSchema>;
+export type IncidentType = z.output<typeof incidentTypeSchema>;
+export type Catalogue = readonly IncidentType[];
+
+export { DEFAULT_CATALOGUE };
+
+export const findType = (catalogue: Catalogue, id: string): IncidentType | undefined => catalogue.find((t) => t.id === id);

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { calendarSchema } from './calendar.js';
 import { LEVELS } from './levels.js';
+import { catalogueSchema, incidentTypeSchema } from './catalogue.js';
+import { impactSchema } from './impact.js';
+import { POSITIONS } from './organisation.js';
 import { policySchema } from './plan.js';
+import { reportSchema } from './report.js';
+import { personIdSchema, rosterSchema } from './roster.js';
 import { fail, ok, type Result } from './result.js';
 
 /** Limits are part of the contract; docs/api.md lists them. */
@@ -27,6 +32,9 @@ export const incidentIdSchema = z
 const base = { actor: required(LIMITS.person).optional() };
 const level = z.enum(LEVELS, 'must be one of I, II, III, IV');
 const minutes = (max: number) => z.number('must be a number of minutes').int('whole minutes').min(1).max(max, `at most ${max} minutes`);
+const pinSchema = z.string().regex(/^[0-9]{4,12}$/, '4 to 12 digits');
+/** The operator PIN; services check it and drop it before anything is journaled. */
+const pin = pinSchema.optional();
 const dedup = {
   ...base,
   dedupKey: required(255),
@@ -84,9 +92,36 @@ export const commandSchema = z.discriminatedUnion('type', [
     incidentType: required(LIMITS.id).nullable().default(null),
     level,
     policy: policySchema,
+    pin,
   }),
-  z.strictObject({ ...base, type: z.literal('setCalendar'), calendar: calendarSchema }),
+  z.strictObject({ ...base, type: z.literal('setCalendar'), calendar: calendarSchema, pin }),
+  z.strictObject({ ...base, type: z.literal('setCatalogue'), catalogue: catalogueSchema, pin }),
+  z.strictObject({ ...base, type: z.literal('setIncidentType'), incidentType: incidentTypeSchema, pin }),
+  z.strictObject({ ...base, type: z.literal('setRoster'), people: rosterSchema, pin }),
+  z.strictObject({ ...base, type: z.literal('changePin'), pin, newPin: pinSchema }),
+  z.strictObject({
+    ...base,
+    type: z.literal('handOver'),
+    incoming: z.array(personIdSchema).min(1, 'name who takes over').max(20),
+    note: text(LIMITS.text).default(''),
+  }),
+  z.strictObject({ ...onIncident, type: z.literal('assignRole'), position: z.enum(POSITIONS), personId: personIdSchema }),
+  z.strictObject({ ...onIncident, type: z.literal('unassignRole'), position: z.enum(POSITIONS) }),
+  z.strictObject({
+    ...onIncident,
+    type: z.literal('recordCall'),
+    number: z.string().trim().regex(/^[0-9+*#() -]{2,32}$/, 'digits, spaces and + * # ( ) -, 2 to 32 characters'),
+    name: text(LIMITS.person).default(''),
+  }),
+  z.strictObject({ ...onIncident, type: z.literal('checkStep'), stepId: required(LIMITS.id) }),
+  z.strictObject({ ...onIncident, type: z.literal('skipStep'), stepId: required(LIMITS.id), reason: required(LIMITS.reason) }),
+  z.strictObject({ ...onIncident, type: z.literal('uncheckStep'), stepId: required(LIMITS.id) }),
+  z.strictObject({ ...onIncident, type: z.literal('updateImpact'), impact: impactSchema }),
+  z.strictObject({ ...onIncident, type: z.literal('updateReport'), report: reportSchema }),
 ]);
+
+/** Commands that change the plan or the organisation need the operator PIN (checked in services). */
+export const PIN_PROTECTED = ['setPolicy', 'setCalendar', 'setCatalogue', 'setIncidentType', 'setRoster', 'changePin'] as const;
 
 /**
  * Sent only by the scheduler in services, never accepted from outside: "look at the clock".

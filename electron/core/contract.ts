@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Command, CommandInput } from './commands.js';
 import type { DomainEvent } from './events.js';
 import type { AppError, Result } from './result.js';
-import type { Settings } from './settings.js';
+import type { PublicSettings } from './settings.js';
 import type { BoardState, Incident } from './state.js';
 
 /**
@@ -31,7 +31,7 @@ export interface HostWarning {
 
 export interface HostStatus {
   readonly warnings: readonly HostWarning[];
-  readonly settings: Settings;
+  readonly settings: PublicSettings;
   /** host clock at the moment of sending, so views can correct their own clock */
   readonly now: number;
 }

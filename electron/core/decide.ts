@@ -1,9 +1,10 @@
 import { alarmRules } from './alarm-rules.js';
-import { isKnownType } from './catalogue.js';
 import type { Command, PublicCommand } from './commands.js';
 import type { Draft, Drafts } from './draft.js';
 import type { DomainEvent } from './events.js';
 import { intakeRules } from './intake-rules.js';
+import { levelAllowed, organisationRules } from './organisation-rules.js';
+import { workRules } from './work-rules.js';
 import { isLowering } from './levels.js';
 import { policyFor } from './plan.js';
 import { raise } from './raise-rules.js';
@@ -35,19 +36,20 @@ function draft(state: BoardState, command: Command, now: number): Drafts {
     case 'resolveAlarm':
       return intakeRules(state, command, now);
     case 'setPolicy':
-      if (command.incidentType !== null && !isKnownType(command.incidentType)) {
-        return fail('invalid', 'unknown incident type', 'incidentType');
-      }
-      return ok([{ incidentId: null, type: 'policySet', incidentType: command.incidentType, level: command.level, policy: command.policy }]);
     case 'setCalendar':
-      return ok([{ incidentId: null, type: 'calendarSet', calendar: command.calendar }]);
+    case 'setCatalogue':
+    case 'setIncidentType':
+    case 'setRoster':
+    case 'handOver':
+    case 'changePin':
+      return organisationRules(state, command);
   }
   const incident = state.incidents[command.incidentId];
   if (incident === undefined) return fail('not_found', 'no incident with this id', 'incidentId');
   return onIncident(state, incident, command, now);
 }
 
-type IncidentCommand = Exclude<PublicCommand, { type: 'raiseIncident' | 'triggerAlarm' | 'acknowledgeAlarm' | 'resolveAlarm' | 'setPolicy' | 'setCalendar' }>;
+type IncidentCommand = Extract<PublicCommand, { incidentId: string }>;
 
 function onIncident(state: BoardState, incident: Incident, command: IncidentCommand, now: number): Drafts {
   const id = incident.id;
@@ -76,14 +78,22 @@ function onIncident(state: BoardState, incident: Incident, command: IncidentComm
         },
       ]);
     }
-    default:
+    case 'acknowledge':
+    case 'escalate':
+    case 'silence':
+    case 'shelve':
+    case 'unshelve':
+    case 'meetDeadline':
       return alarmRules(state, incident, command, now);
+    default:
+      return workRules(state, incident, command);
   }
 }
 
 function changeLevel(state: BoardState, incident: Incident, command: Of<'changeLevel'>, now: number): Drafts {
   if (incident.status === 'closed') return fail('conflict', 'a closed incident cannot change level', 'incidentId');
   if (command.level === incident.level) return fail('conflict', 'the incident has this level already', 'level');
+  if (!levelAllowed(state, incident.incidentType, command.level)) return fail('invalid', 'not a level of this incident type\'s scheme', 'level');
   // Raising is always allowed at once; lowering must say why (DOMAIN.md).
   if (isLowering(incident.level, command.level) && command.reason === '') {
     return fail('invalid', 'lowering a level needs a reason', 'reason');

@@ -1,4 +1,9 @@
 import type { WorkingCalendar } from './calendar.js';
+import type { Catalogue, ChecklistStep, IncidentType } from './catalogue.js';
+import type { Impact } from './impact.js';
+import type { Position } from './organisation.js';
+import type { AccidentReport } from './report.js';
+import type { Person } from './roster.js';
 import type { Level } from './levels.js';
 import type { EscalationPolicy } from './plan.js';
 import type { AlarmSource, Deadline } from './state.js';
@@ -31,6 +36,9 @@ export interface IncidentRaised extends EventBase {
   readonly nextEscalationAt: number;
   readonly deadlines: readonly Deadline[];
   readonly source: AlarmSource | null;
+  /** the plan's checklist and required positions, copied like the policy */
+  readonly checklist: readonly ChecklistStep[];
+  readonly rolesToFill: readonly Position[];
 }
 export interface IncidentAcknowledged extends EventBase {
   readonly type: 'incidentAcknowledged';
@@ -114,6 +122,44 @@ export interface AlarmRetriggered extends EventBase {
 export interface AlarmReturned extends EventBase {
   readonly type: 'alarmReturned';
 }
+export interface RoleAssigned extends EventBase {
+  readonly type: 'roleAssigned';
+  readonly position: Position;
+  readonly personId: string;
+  readonly personName: string;
+  readonly previousPersonId: string | null;
+}
+export interface RoleUnassigned extends EventBase {
+  readonly type: 'roleUnassigned';
+  readonly position: Position;
+  readonly personId: string;
+}
+export interface ContactCalled extends EventBase {
+  readonly type: 'contactCalled';
+  readonly number: string;
+  readonly name: string;
+}
+export interface StepChecked extends EventBase {
+  readonly type: 'stepChecked';
+  readonly stepId: string;
+}
+export interface StepSkipped extends EventBase {
+  readonly type: 'stepSkipped';
+  readonly stepId: string;
+  readonly reason: string;
+}
+export interface StepUnchecked extends EventBase {
+  readonly type: 'stepUnchecked';
+  readonly stepId: string;
+}
+export interface ImpactUpdated extends EventBase {
+  readonly type: 'impactUpdated';
+  readonly impact: Impact;
+}
+export interface ReportUpdated extends EventBase {
+  readonly type: 'reportUpdated';
+  readonly report: AccidentReport;
+}
 export interface FloodStarted extends BoardEventBase {
   readonly type: 'floodStarted';
   readonly count: number;
@@ -138,6 +184,29 @@ export interface ClockJumped extends BoardEventBase {
   readonly deltaMs: number;
 }
 
+export interface CatalogueSet extends BoardEventBase {
+  readonly type: 'catalogueSet';
+  readonly catalogue: Catalogue;
+}
+export interface IncidentTypeSet extends BoardEventBase {
+  readonly type: 'incidentTypeSet';
+  readonly incidentType: IncidentType;
+}
+export interface RosterSet extends BoardEventBase {
+  readonly type: 'rosterSet';
+  readonly people: readonly Person[];
+}
+export interface ShiftHandedOver extends BoardEventBase {
+  readonly type: 'shiftHandedOver';
+  readonly outgoing: readonly string[];
+  readonly incoming: readonly string[];
+  readonly note: string;
+}
+/** Audit only: the PIN itself is never journaled. */
+export interface PinChanged extends BoardEventBase {
+  readonly type: 'pinChanged';
+}
+
 export type IncidentEvent =
   | IncidentRaised
   | IncidentAcknowledged
@@ -155,9 +224,27 @@ export type IncidentEvent =
   | DeadlineMet
   | DeadlineMissed
   | AlarmRetriggered
-  | AlarmReturned;
+  | AlarmReturned
+  | RoleAssigned
+  | RoleUnassigned
+  | ContactCalled
+  | StepChecked
+  | StepSkipped
+  | StepUnchecked
+  | ImpactUpdated
+  | ReportUpdated;
 
-export type BoardEvent = FloodStarted | FloodEnded | PolicySet | CalendarSet | ClockJumped;
+export type BoardEvent =
+  | FloodStarted
+  | FloodEnded
+  | PolicySet
+  | CalendarSet
+  | ClockJumped
+  | CatalogueSet
+  | IncidentTypeSet
+  | RosterSet
+  | ShiftHandedOver
+  | PinChanged;
 
 export type DomainEvent = IncidentEvent | BoardEvent;
 export type EventType = DomainEvent['type'];

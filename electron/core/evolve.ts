@@ -1,6 +1,7 @@
 import type { BoardEvent, DomainEvent, IncidentEvent, IncidentRaised } from './events.js';
 import { withRaise } from './flood.js';
-import type { Alarm, BoardState, Incident } from './state.js';
+import { NO_IMPACT } from './impact.js';
+import type { Alarm, BoardState, ChecklistItem, Incident } from './state.js';
 
 /** Applies one confirmed event. Pure; the renderer runs the very same function on pushed events. */
 export function evolve(state: BoardState, event: DomainEvent): BoardState {
@@ -57,6 +58,11 @@ function newIncident(event: IncidentRaised): Incident {
     },
     deadlines: event.deadlines,
     source: event.source,
+    checklist: event.checklist.map((step) => ({ step, status: 'open', at: null, by: null, reason: '' })),
+    rolesToFill: event.rolesToFill,
+    assignments: {},
+    impact: NO_IMPACT,
+    report: null,
     timeline: [event],
   };
 }
@@ -129,7 +135,29 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
     }
     case 'alarmReturned':
       return withAlarm({ returned: true });
+    case 'roleAssigned':
+      return { ...incident, assignments: { ...incident.assignments, [event.position]: event.personId } };
+    case 'roleUnassigned': {
+      const { [event.position]: _gone, ...rest } = incident.assignments;
+      return { ...incident, assignments: rest };
+    }
+    case 'contactCalled':
+      return incident;
+    case 'stepChecked':
+      return withStep(incident, event.stepId, { status: 'done', at: event.at, by: event.actor, reason: '' });
+    case 'stepSkipped':
+      return withStep(incident, event.stepId, { status: 'skipped', at: event.at, by: event.actor, reason: event.reason });
+    case 'stepUnchecked':
+      return withStep(incident, event.stepId, { status: 'open', at: null, by: null, reason: '' });
+    case 'impactUpdated':
+      return { ...incident, impact: event.impact };
+    case 'reportUpdated':
+      return { ...incident, report: event.report };
   }
+}
+
+function withStep(incident: Incident, stepId: string, change: Omit<ChecklistItem, 'step'>): Incident {
+  return { ...incident, checklist: incident.checklist.map((item) => (item.step.id === stepId ? { ...item, ...change } : item)) };
 }
 
 function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
@@ -145,16 +173,30 @@ function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
             ...state,
             plan: {
               ...state.plan,
-              policyOverrides: {
-                ...state.plan.policyOverrides,
-                [event.incidentType]: { ...state.plan.policyOverrides[event.incidentType], [event.level]: event.policy },
-              },
+              catalogue: state.plan.catalogue.map((t) =>
+                t.id === event.incidentType ? { ...t, escalation: { ...t.escalation, [event.level]: event.policy } } : t,
+              ),
             },
           };
     case 'calendarSet':
       return { ...state, plan: { ...state.plan, calendar: event.calendar } };
     case 'clockJumped':
       return { ...state, incidents: mapValues(state.incidents, (incident) => shiftTimers(incident, event.deltaMs)) };
+    case 'catalogueSet':
+      return { ...state, plan: { ...state.plan, catalogue: event.catalogue } };
+    case 'incidentTypeSet': {
+      const exists = state.plan.catalogue.some((t) => t.id === event.incidentType.id);
+      const catalogue = exists
+        ? state.plan.catalogue.map((t) => (t.id === event.incidentType.id ? event.incidentType : t))
+        : [...state.plan.catalogue, event.incidentType];
+      return { ...state, plan: { ...state.plan, catalogue } };
+    }
+    case 'rosterSet':
+      return { ...state, roster: event.people };
+    case 'shiftHandedOver':
+      return { ...state, shift: { onDuty: event.incoming, since: event.at, note: event.note } };
+    case 'pinChanged':
+      return state;
   }
 }
 

@@ -1,3 +1,4 @@
+import { findType } from './catalogue.js';
 import type { Command } from './commands.js';
 import { acknowledgeDrafts } from './alarm-rules.js';
 import { nextFreeNumber, raiseDrafts } from './raise-rules.js';
@@ -20,6 +21,9 @@ export function intakeRules(state: BoardState, command: IntakeCommand, now: numb
   switch (command.type) {
     case 'triggerAlarm': {
       if (open === undefined) {
+        if (command.incidentType !== undefined && findType(state.plan.catalogue, command.incidentType) === undefined) {
+          return fail('invalid', 'unknown incident type', 'incidentType');
+        }
         const number = nextFreeNumber(state);
         return ok(
           raiseDrafts(

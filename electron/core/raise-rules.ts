@@ -1,15 +1,17 @@
-import { isKnownType } from './catalogue.js';
+import { findType } from './catalogue.js';
 import type { Command } from './commands.js';
 import type { Draft, Drafts } from './draft.js';
 import { floodStartsWith, withRaise } from './flood.js';
 import type { Level } from './levels.js';
 import { policyFor } from './plan.js';
+import { levelAllowed } from './organisation-rules.js';
 import { fail, ok } from './result.js';
 import { deadlinesFrom, tierTimeout } from './schedule.js';
 import type { AlarmSource, BoardState } from './state.js';
 
 export function raise(state: BoardState, command: Extract<Command, { type: 'raiseIncident' }>, now: number): Drafts {
-  if (!isKnownType(command.incidentType)) return fail('invalid', 'unknown incident type', 'incidentType');
+  if (findType(state.plan.catalogue, command.incidentType) === undefined) return fail('invalid', 'unknown incident type', 'incidentType');
+  if (!levelAllowed(state, command.incidentType, command.level)) return fail('invalid', 'not a level of this incident type\'s scheme', 'level');
   const number = command.incidentId === undefined ? nextFreeNumber(state) : state.lastNumber + 1;
   const incidentId = command.incidentId ?? `inc-${number}`;
   if (state.incidents[incidentId] !== undefined) {
@@ -45,8 +47,11 @@ export interface NewIncident {
 /** The raise itself and, when it tips the board into a flood, the flood's start. */
 export function raiseDrafts(state: BoardState, incident: NewIncident, now: number): Draft[] {
   const policy = policyFor(state.plan, incident.incidentType, incident.level);
+  const type = findType(state.plan.catalogue, incident.incidentType);
   const raised: Draft = {
     ...incident,
+    checklist: type?.checklist ?? [],
+    rolesToFill: type?.rolesToFill ?? [],
     type: 'incidentRaised',
     policy,
     nextEscalationAt: now + tierTimeout(policy, 0),

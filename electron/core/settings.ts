@@ -18,9 +18,21 @@ export const settingsSchema = z.strictObject({
   language: z.enum(LANGUAGES).default('zh-CN'),
   operatorName: z.string().trim().max(100).default(''),
   contacts: z.array(contactSchema).max(200).default([]),
+  /** salted hash of the operator PIN that guards plan and roster changes; '' until one is set */
+  pinHash: z.string().max(200).default(''),
+  /** open tel: links when a contact is called (a softphone or dialler is installed) */
+  dialOut: z.boolean().default(false),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
 export type Contact = z.output<typeof contactSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** What views may see: never the PIN hash, only whether a PIN is set. */
+export type PublicSettings = Omit<Settings, 'pinHash'> & { readonly pinSet: boolean };
+
+export function publicSettings(settings: Settings): PublicSettings {
+  const { pinHash, ...rest } = settings;
+  return { ...rest, pinSet: pinHash !== '' };
+}

@@ -1,4 +1,9 @@
+import type { ChecklistStep } from './catalogue.js';
 import type { IncidentEvent } from './events.js';
+import type { Impact } from './impact.js';
+import type { Position } from './organisation.js';
+import type { AccidentReport } from './report.js';
+import type { DutyShift, Person } from './roster.js';
 import type { Level } from './levels.js';
 import { DEFAULT_PLAN, type EscalationPolicy, type Plan } from './plan.js';
 
@@ -54,6 +59,14 @@ export interface AlarmSource {
   readonly lastSeenAt: number;
 }
 
+export interface ChecklistItem {
+  readonly step: ChecklistStep;
+  readonly status: 'open' | 'done' | 'skipped';
+  readonly at: number | null;
+  readonly by: string | null;
+  readonly reason: string;
+}
+
 export interface Incident {
   readonly id: string;
   /** Short running number for people to say aloud ("incident 12"). */
@@ -77,6 +90,13 @@ export interface Incident {
   readonly alarm: Alarm;
   readonly deadlines: readonly Deadline[];
   readonly source: AlarmSource | null;
+  readonly checklist: readonly ChecklistItem[];
+  readonly rolesToFill: readonly Position[];
+  /** position → person id */
+  readonly assignments: Readonly<Partial<Record<Position, string>>>;
+  readonly impact: Impact;
+  /** the accident report as edited; null until someone edits it (views prefill it) */
+  readonly report: AccidentReport | null;
   /** Every event of this incident, oldest first: the record of who did what, when. */
   readonly timeline: readonly IncidentEvent[];
 }
@@ -96,6 +116,8 @@ export interface BoardState {
   readonly flood: Flood;
   /** raise times within the flood window, oldest first */
   readonly recentRaises: readonly number[];
+  readonly roster: readonly Person[];
+  readonly shift: DutyShift;
 }
 
 export const initialState: BoardState = {
@@ -105,6 +127,8 @@ export const initialState: BoardState = {
   plan: DEFAULT_PLAN,
   flood: { active: false, since: null },
   recentRaises: [],
+  roster: [],
+  shift: { onDuty: [], since: null, note: '' },
 };
 
 export const isActive = (incident: Incident): boolean =>

@@ -1,4 +1,4 @@
-import { parseCommand, type Command } from '../core/commands.js';
+import { parseCommand, PIN_PROTECTED, type Command, type PublicCommand } from '../core/commands.js';
 import type { CommandOutcome, ServerMessage } from '../core/contract.js';
 import { decide } from '../core/decide.js';
 import type { DomainEvent } from '../core/events.js';
@@ -23,6 +23,14 @@ export interface CommandBusOptions {
   readonly replayWindow?: number;
   readonly snapshotEvery?: number;
   readonly onError?: (message: string, error: unknown) => void;
+  /** the operator PIN guard for plan and roster changes; absent means no guard (tests) */
+  readonly pins?: PinGuard;
+}
+
+export interface PinGuard {
+  matches(pin: string | undefined): boolean;
+  /** stores a new PIN; returns a function that puts the old one back */
+  change(newPin: string): () => void;
 }
 
 /**
@@ -93,7 +101,17 @@ export class CommandBus {
 
   private async run(raw: unknown): Promise<Result<CommandOutcome>> {
     const parsed = parseCommand(raw, this.options.defaultActor() || 'unknown');
-    return parsed.ok ? this.apply(parsed.value) : parsed;
+    if (!parsed.ok) return parsed;
+    const command = parsed.value;
+    const pins = this.options.pins;
+    if (pins === undefined || !isPinProtected(command)) return this.apply(command);
+    if (!pins.matches(command.pin)) return fail('forbidden', 'wrong or missing operator PIN', 'pin');
+    if (command.type !== 'changePin') return this.apply(command);
+    // The PIN is stored first; if the audit record cannot be written, the old PIN comes back.
+    const restore = pins.change(command.newPin);
+    const result = await this.apply(command);
+    if (!result.ok) restore();
+    return result;
   }
 
   private async apply(command: Command): Promise<Result<CommandOutcome>> {
@@ -142,3 +160,6 @@ export class CommandBus {
     }
   }
 }
+
+const isPinProtected = (command: PublicCommand): command is Extract<PublicCommand, { type: (typeof PIN_PROTECTED)[number] }> =>
+  (PIN_PROTECTED as readonly string[]).includes(command.type);

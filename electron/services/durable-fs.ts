@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { mkdir, open, rename, stat } from 'node:fs/promises';
+import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -12,6 +12,15 @@ export async function fsyncDirectory(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+export function fsyncDirectorySync(dir: string): void {
+  const fd = openSync(dir, constants.O_RDONLY);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -29,8 +38,42 @@ export async function ensureDirectory(dir: string): Promise<void> {
   await fsyncDirectory(dirname(dir));
 }
 
-/** Write to a temporary name, fsync, rename over the target, fsync the directory. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * The one step of an atomic replace that is known to fail transiently (a virus scanner or an
+ * indexer holding the file on Windows: EPERM, EACCES, EBUSY; EXDEV seen on some Windows setups).
+ * It is an interface so that tests can make it fail for real calls; the default is node:fs.
+ */
+export interface RenameLayer {
+  rename(from: string, to: string): Promise<void>;
+  renameSync(from: string, to: string): void;
+}
+
+export const nodeRenames: RenameLayer = { rename, renameSync };
+
+/** How often a failed rename is tried again, and how long to wait between tries. */
+export const RENAME_RETRY_DELAYS_MS: readonly number[] = [10, 25, 50, 100];
+const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY', 'EXDEV', 'EAGAIN', 'EMFILE', 'ENFILE']);
+
+/** An atomic replace that did not happen: the previous file is still there, unchanged. */
+export class AtomicWriteError extends Error {
+  readonly code: string;
+  constructor(
+    readonly file: string,
+    readonly attempts: number,
+    readonly cause: Error,
+  ) {
+    const code = (cause as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+    super(`could not replace ${file} (${code} after ${attempts} attempts: ${cause.message}); the previous file is unchanged`);
+    this.name = 'AtomicWriteError';
+    this.code = code;
+  }
+}
+
+/**
+ * Write to a temporary name, fsync, rename over the target, fsync the directory. A failing rename
+ * is retried a few times with a short backoff, then reported; there is no non-atomic fallback.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, layer: RenameLayer = nodeRenames): Promise<void> {
   const temporary = `${path}.tmp-${process.pid}`;
   const handle = await open(temporary, 'w');
   try {
@@ -39,9 +82,63 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } finally {
     await handle.close();
   }
-  await rename(temporary, path);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await layer.rename(temporary, path);
+      break;
+    } catch (error) {
+      const delay = retryDelay(error, attempt);
+      if (delay === null) {
+        await unlink(temporary).catch(() => undefined);
+        throw new AtomicWriteError(path, attempt, error as Error);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
   await fsyncDirectory(dirname(path));
 }
+
+/** The same as writeFileAtomic for callers that must stay synchronous (conf's write path). */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array, layer: RenameLayer = nodeRenames): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  const fd = openSync(temporary, 'w');
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      layer.renameSync(temporary, path);
+      break;
+    } catch (error) {
+      const delay = retryDelay(error, attempt);
+      if (delay === null) {
+        try {
+          unlinkSync(temporary);
+        } catch {
+          // the temporary file is only litter; the error that matters is the rename's
+        }
+        throw new AtomicWriteError(path, attempt, error as Error);
+      }
+      sleepSync(delay);
+    }
+  }
+  fsyncDirectorySync(dirname(path));
+}
+
+function retryDelay(error: unknown, attempt: number): number | null {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined || !RETRYABLE.has(code)) return null;
+  return RENAME_RETRY_DELAYS_MS[attempt - 1] ?? null;
+}
+
+const sleepSync = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
 
 /** A copy that is on disk before we go on: used to keep damaged bytes before repairing. */
 export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {

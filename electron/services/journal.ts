@@ -1,10 +1,10 @@
-import { open, readFile, rename, stat, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, renameSync, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { HostWarning } from '../core/contract.js';
 import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
 import { initialState, type BoardState } from '../core/state.js';
-import { ensureDirectory, fileStamp, fsyncDirectory, writeFileAtomic, writeFileDurable } from './durable-fs.js';
+import { ensureDirectory, fileStamp, fsyncDirectory, writeFileAtomic, writeFileDurable, type RenameLayer } from './durable-fs.js';
 import { decodeRecord, encodeRecord, hasValidChecksum } from './record-codec.js';
 
 /** Damage that is not a torn last record: start-up must stop and a person must look. */

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { HostStatus, HostWarning } from '../core/contract.js';
+import { publicSettings } from '../core/settings.js';
 import { CommandBus } from './command-bus.js';
 import { Journal } from './journal.js';
+import { hashPin, pinMatches } from './pin.js';
 import { Scheduler } from './scheduler.js';
 import type { Logger } from './logger.js';
 import { currentSettings, openSettings } from './settings-store.js';
@@ -25,13 +27,25 @@ export async function startKioskServices(dataDir: string, log: Logger, clock: ()
     clock,
     defaultActor: () => currentSettings(settings.store).operatorName,
     onError: (message, error) => log.error(message, error),
+    pins: {
+      matches: (pin) => {
+        const stored = settings.store.get('pinHash');
+        // Until a PIN is set, plan changes are open; the settings screen asks for one.
+        return stored === '' || (pin !== undefined && pinMatches(stored, pin));
+      },
+      change: (newPin) => {
+        const old = settings.store.get('pinHash');
+        settings.store.set('pinHash', hashPin(newPin));
+        return () => settings.store.set('pinHash', old);
+      },
+    },
   });
   log.info(`journal ${opened.journal.eventsPath} ready at seq ${opened.state.seq}`);
   const scheduler = new Scheduler({ bus, log, wallClock: clock });
   await scheduler.start();
   return {
     bus,
-    status: () => ({ warnings, settings: currentSettings(settings.store), now: clock() }),
+    status: () => ({ warnings, settings: publicSettings(currentSettings(settings.store)), now: clock() }),
     close: async () => {
       scheduler.stop();
       await bus.flush();

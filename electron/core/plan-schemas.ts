@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { LEVELS } from './levels.js';
+import { ESCALATION_ROLES } from './roles.js';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+/**
+ * An escalation tier: who is alerted, how long they have to acknowledge, and how many times the
+ * alert repeats at this tier before the next tier is alerted.
+ */
+export const tierSchema = z.strictObject({
+  role: z.enum(ESCALATION_ROLES),
+  ackTimeoutMs: z.number().int().min(1000, 'at least one second').max(24 * HOUR),
+  repeat: z.number().int().min(0).max(10),
+});
+export const policySchema = z.strictObject({
+  tiers: z.array(tierSchema).min(1, 'at least one tier').max(8),
+  /** re-alarm an acknowledged but unresolved incident after this long; null for never */
+  reminderMs: z.number().int().min(MINUTE).max(7 * 24 * HOUR).nullable(),
+});
+export type EscalationTier = z.output<typeof tierSchema>;
+export type EscalationPolicy = z.output<typeof policySchema>;
+
+const nameSchema = z.strictObject({ 'zh-CN': z.string().min(1).max(100), en: z.string().min(1).max(100) });
+
+/** A milestone of the plan: "report to the emergency management bureau within 1 hour". */
+export const deadlineRuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  name: nameSchema,
+  from: z.enum(['raised', 'acknowledged']),
+  calendar: z.enum(['clock', 'workingDays']),
+  /** milliseconds on the clock calendar, whole days on the working-day calendar */
+  amount: z.number().int().min(0),
+  /** only for these levels; null for all */
+  levels: z.array(z.enum(LEVELS)).nullable(),
+});
+export type DeadlineRule = z.output<typeof deadlineRuleSchema>;
+
