@@ -202,6 +202,10 @@ export interface ShiftHandedOver extends BoardEventBase {
   readonly incoming: readonly string[];
   readonly note: string;
 }
+/** A closed incident past the retention window leaves memory; its events stay in the journal. */
+export interface IncidentArchived extends EventBase {
+  readonly type: 'incidentArchived';
+}
 /** Audit only: the PIN itself is never journaled. */
 export interface PinChanged extends BoardEventBase {
   readonly type: 'pinChanged';
@@ -232,7 +236,8 @@ export type IncidentEvent =
   | StepSkipped
   | StepUnchecked
   | ImpactUpdated
-  | ReportUpdated;
+  | ReportUpdated
+  | IncidentArchived;
 
 export type BoardEvent =
   | FloodStarted

@@ -1,4 +1,4 @@
-import type { BoardEvent, DomainEvent, IncidentEvent, IncidentRaised } from './events.js';
+import type { BoardEvent, DomainEvent, IncidentArchived, IncidentEvent, IncidentRaised } from './events.js';
 import { withRaise } from './flood.js';
 import { NO_IMPACT } from './impact.js';
 import type { Alarm, BoardState, ChecklistItem, Incident } from './state.js';
@@ -18,6 +18,10 @@ export function evolve(state: BoardState, event: DomainEvent): BoardState {
   }
   const current = state.incidents[event.incidentId];
   if (current === undefined) return { ...state, seq: event.seq };
+  if (event.type === 'incidentArchived') {
+    const { [event.incidentId]: _archived, ...incidents } = state.incidents;
+    return { ...state, seq: event.seq, incidents };
+  }
   const incident = { ...applyToIncident(current, event), updatedAt: event.at, timeline: [...current.timeline, event] };
   return { ...state, seq: event.seq, incidents: { ...state.incidents, [incident.id]: incident } };
 }
@@ -70,7 +74,7 @@ function newIncident(event: IncidentRaised): Incident {
 /** Back to quiet: nothing sounds, nothing escalates. */
 const quiet = (alarm: Alarm): Alarm => ({ ...alarm, unacknowledged: false, nextEscalationAt: null, reminderAt: null, silencedUntil: null, shelved: null });
 
-function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, IncidentRaised>): Incident {
+function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, IncidentRaised | IncidentArchived>): Incident {
   const alarm = incident.alarm;
   const withAlarm = (changes: Partial<Alarm>): Incident => ({ ...incident, alarm: { ...alarm, ...changes } });
   switch (event.type) {

@@ -12,6 +12,8 @@ export const planSchema = z.strictObject({
   policies: z.strictObject({ I: policySchema, II: policySchema, III: policySchema, IV: policySchema }),
   catalogue: catalogueSchema,
   calendar: calendarSchema,
+  /** closed incidents stay on the board's memory this long, then only in the journal */
+  retentionMs: z.number().int().min(HOUR).max(366 * 24 * HOUR),
 });
 export type Plan = Omit<z.output<typeof planSchema>, 'catalogue'> & { readonly catalogue: Catalogue };
 
@@ -28,6 +30,7 @@ export const DEFAULT_PLAN: Plan = {
   },
   catalogue: DEFAULT_CATALOGUE,
   calendar: DEFAULT_CALENDAR,
+  retentionMs: 7 * 24 * HOUR,
 };
 
 export function policyFor(plan: Plan, incidentType: string, level: Level): EscalationPolicy {

@@ -14,6 +14,11 @@ export function decideTick(state: BoardState, now: number, clockJumpMs: number):
   if (clockJumpMs < 0) drafts.push({ incidentId: null, type: 'clockJumped', deltaMs: clockJumpMs });
   const shift = clockJumpMs < 0 ? clockJumpMs : 0;
   for (const incident of activeByNumber(state)) drafts.push(...dueFor(incident, now, shift));
+  for (const incident of Object.values(state.incidents)) {
+    if (incident.closedAt !== null && incident.closedAt + state.plan.retentionMs <= now) {
+      drafts.push({ incidentId: incident.id, type: 'incidentArchived' });
+    }
+  }
   if (state.flood.active && raisesInWindow(state.recentRaises, now) < FLOOD.endBelow) {
     drafts.push({ incidentId: null, type: 'floodEnded' });
   }
@@ -66,6 +71,7 @@ export function nextDueAt(state: BoardState): number | null {
     if (at !== null && (next === null || at < next)) next = at;
   };
   for (const incident of Object.values(state.incidents)) {
+    if (incident.closedAt !== null) consider(incident.closedAt + state.plan.retentionMs);
     if (!isActive(incident)) continue;
     const alarm = incident.alarm;
     if (alarm.shelved !== null) consider(alarm.shelved.until);

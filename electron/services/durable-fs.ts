@@ -60,7 +60,7 @@ export class AtomicWriteError extends Error {
   constructor(
     readonly file: string,
     readonly attempts: number,
-    readonly cause: Error,
+    override readonly cause: Error,
   ) {
     const code = (cause as NodeJS.ErrnoException).code ?? 'UNKNOWN';
     super(`could not replace ${file} (${code} after ${attempts} attempts: ${cause.message}); the previous file is unchanged`);

@@ -1,4 +1,5 @@
-import { open, readFile, rename, renameSync, stat } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { open, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { HostWarning } from '../core/contract.js';
 import type { DomainEvent } from '../core/events.js';
@@ -39,23 +40,78 @@ export interface OpenedJournal {
 }
 
 /**
+ * The operations the journal performs on its open events file: the FileHandle methods it uses.
+ * Only this layer is swapped in tests, to make real writes fail with ENOSPC or EIO.
+ */
+export interface JournalFile {
+  write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  sync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  stat(): Promise<{ size: number }>;
+  close(): Promise<void>;
+}
+
+/** How the journal opens its events file and renames its snapshot into place. */
+export interface JournalFileLayer extends RenameLayer {
+  open(path: string, flags: 'a+'): Promise<JournalFile>;
+}
+
+export const nodeJournalFiles: JournalFileLayer = { open: (path, flags) => open(path, flags), rename, renameSync };
+
+export interface JournalOptions {
+  readonly files?: JournalFileLayer;
+}
+
+/** Writes are failing: the board shows it until a write succeeds again. */
+export interface StorageFault {
+  readonly code: string;
+  readonly message: string;
+  /** epoch ms of the first failure in this run of failures */
+  readonly since: number;
+  /** a partial record may be on disk; the next append cuts it off before writing */
+  readonly tailUncertain: boolean;
+}
+
+/**
  * Append-only event journal: one checksummed record per command, fsync'd before the caller is
  * told. Snapshots (atomic write + rename) let start-up skip the history they cover.
  */
 export class Journal {
+  /** set when the file no longer matches what was confirmed: it is never written again */
   private broken: Error | null = null;
+  private currentFault: StorageFault | null = null;
+  /** the tail may hold a partial record: cut it off before the next write */
+  private tailUncertain = false;
+  private readonly faultListeners = new Set<(fault: StorageFault | null) => void>();
 
   private constructor(
     readonly directory: string,
-    private readonly handle: FileHandle,
+    private readonly handle: JournalFile,
     private size: number,
+    /** start of the last whole record, so a repair can check it is still intact */
+    private lastRecordStart: number,
+    private readonly files: JournalFileLayer,
+    private readonly now: () => number,
   ) {}
 
   get eventsPath(): string {
     return join(this.directory, EVENTS_FILE);
   }
 
-  static async open(directory: string, now: () => number = Date.now): Promise<OpenedJournal> {
+  /** The current write failure, or null while writes succeed. */
+  get fault(): StorageFault | null {
+    return this.currentFault;
+  }
+
+  /** Called with the fault when writes start failing and with null when they succeed again. */
+  onFaultChange(listener: (fault: StorageFault | null) => void): () => void {
+    this.faultListeners.add(listener);
+    return () => this.faultListeners.delete(listener);
+  }
+
+  static async open(directory: string, now: () => number = Date.now, options: JournalOptions = {}): Promise<OpenedJournal> {
+    const files = options.files ?? nodeJournalFiles;
     await ensureDirectory(directory);
     const warnings: HostWarning[] = [];
     const snapshot = await readSnapshot(directory, now, warnings);
@@ -64,47 +120,121 @@ export class Journal {
       () => false,
       () => true,
     );
-    const handle = await open(eventsPath, 'a+');
+    const handle = await files.open(eventsPath, 'a+');
     try {
       if (created) await fsyncDirectory(directory);
       const replay = await replayFile(eventsPath, snapshot, now, warnings);
-      return { journal: new Journal(directory, handle, replay.size), state: replay.state, warnings };
+      const journal = new Journal(directory, handle, replay.size, replay.lastRecordStart, files, now);
+      return { journal, state: replay.state, warnings };
     } catch (error) {
       await handle.close();
       throw error;
     }
   }
 
-  /** Durable once this resolves. On a failed write the file is cut back to the last whole record. */
+  /**
+   * Durable once this resolves. On a failed write or fsync the file is cut back to the last whole
+   * record and the error is thrown; if even that fails, the next append cuts it back first and
+   * never writes after a partial record.
+   */
   async append(events: readonly DomainEvent[]): Promise<void> {
-    if (this.broken !== null) throw new Error(`journal unavailable after an earlier failure: ${this.broken.message}`);
+    if (this.broken !== null) throw new Error(`journal unavailable: ${this.broken.message}`);
     const record = encodeRecord({ events } satisfies Batch);
     try {
-      await this.handle.write(record, 0, record.length);
-      await this.handle.sync();
-      this.size += record.length;
+      if (this.tailUncertain) await this.repairTail();
     } catch (error) {
-      await this.cutBack(error as Error);
+      this.setFault(error as Error);
+      throw new Error(`journal unavailable: it could not be cut back to its last whole record (${(error as Error).message})`, {
+        cause: error,
+      });
+    }
+    try {
+      let written = 0;
+      while (written < record.length) {
+        const { bytesWritten } = await this.handle.write(record, written, record.length - written);
+        if (bytesWritten <= 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO' });
+        written += bytesWritten;
+      }
+      await this.handle.sync();
+    } catch (error) {
+      this.setFault(error as Error);
+      await this.cutBack();
       throw error;
     }
+    this.lastRecordStart = this.size;
+    this.size += record.length;
+    this.setFault(null);
   }
 
   async writeSnapshot(state: BoardState): Promise<void> {
     const snapshot: Snapshot = { seq: state.seq, offset: this.size, state };
-    await writeFileAtomic(join(this.directory, SNAPSHOT_FILE), encodeRecord(snapshot));
+    await writeFileAtomic(join(this.directory, SNAPSHOT_FILE), encodeRecord(snapshot), this.files);
   }
 
   async close(): Promise<void> {
     await this.handle.close();
   }
 
-  private async cutBack(cause: Error): Promise<void> {
+  private async cutBack(): Promise<void> {
     try {
       await this.handle.truncate(this.size);
       await this.handle.sync();
+      this.tailUncertain = false;
     } catch {
-      // We no longer know what is on disk: refuse further writes rather than risk a corrupt middle.
-      this.broken = cause;
+      // We do not know what is on disk after the last whole record: the next append repairs first.
+      this.tailUncertain = true;
+    }
+    if (this.currentFault !== null) this.currentFault = { ...this.currentFault, tailUncertain: this.tailUncertain };
+  }
+
+  /**
+   * Cuts the file back to the last whole record and checks that record is still intact. A file
+   * shorter than what was confirmed, or a last record that no longer checks, is not repaired:
+   * the journal refuses all further writes and start-up will report the damage.
+   */
+  private async repairTail(): Promise<void> {
+    const { size } = await this.handle.stat();
+    if (size < this.size) {
+      this.broken = new Error(`${this.eventsPath} is ${size} bytes, shorter than the ${this.size} confirmed`);
+      throw this.broken;
+    }
+    if (size > this.size) await this.handle.truncate(this.size);
+    await this.handle.sync();
+    const after = await this.handle.stat();
+    if (after.size !== this.size) throw Object.assign(new Error(`cut-back left ${after.size} bytes, expected ${this.size}`), { code: 'EIO' });
+    if (this.size > 0) {
+      const length = this.size - this.lastRecordStart;
+      const last = Buffer.alloc(length);
+      const { bytesRead } = await this.handle.read(last, 0, length, this.lastRecordStart);
+      if (bytesRead !== length || last[length - 1] !== 0x0a || !hasValidChecksum(last.subarray(0, length - 1))) {
+        this.broken = new Error(`${this.eventsPath}: the last confirmed record at byte ${this.lastRecordStart} no longer checks`);
+        throw this.broken;
+      }
+    }
+    this.tailUncertain = false;
+  }
+
+  private setFault(error: Error | null): void {
+    const before = this.currentFault;
+    if (error === null) {
+      this.currentFault = null;
+    } else {
+      const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+      this.currentFault = {
+        code,
+        message: error.message,
+        since: before?.since ?? this.now(),
+        tailUncertain: this.tailUncertain,
+      };
+    }
+    const changed = (before === null) !== (this.currentFault === null) || (before !== null && this.currentFault !== null && before.code !== this.currentFault.code);
+    if (!changed) return;
+    for (const listener of this.faultListeners) {
+      try {
+        listener(this.currentFault);
+      } catch {
+        // a listener's failure must not turn a write result into something else
+      }
     }
   }
 }
@@ -115,14 +245,14 @@ async function replayFile(
   snapshot: Snapshot | null,
   now: () => number,
   warnings: HostWarning[],
-): Promise<{ state: BoardState; size: number }> {
+): Promise<{ state: BoardState; size: number; lastRecordStart: number }> {
   const bytes = await readFile(path);
   const start = snapshot?.offset ?? 0;
   if (bytes.length < start) {
     throw new JournalDamageError(path, bytes.length, `file is shorter than the snapshot says (${start} bytes)`);
   }
   verifyChecksums(bytes, start, path);
-  const { batches, end } = scanRecords(bytes, start, snapshot?.seq ?? 0, path);
+  const { batches, end, lastRecordStart } = scanRecords(bytes, start, snapshot?.seq ?? 0, path);
   if (end < bytes.length) {
     const copy = join(dirname(path), `torn-${fileStamp(now())}.bin`);
     await writeFileDurable(copy, bytes.subarray(end));
@@ -137,7 +267,7 @@ async function replayFile(
   }
   let state = snapshot?.state ?? initialState;
   for (const batch of batches) state = evolveAll(state, batch.events);
-  return { state, size: end };
+  return { state, size: end, lastRecordStart: lastRecordStart ?? lastRecordBefore(bytes, end) };
 }
 
 /**
@@ -149,17 +279,18 @@ export function scanRecords(
   start: number,
   afterSeq: number,
   path: string,
-): { batches: Batch[]; end: number; lastSeq: number } {
+): { batches: Batch[]; end: number; lastSeq: number; lastRecordStart: number | null } {
   const batches: Batch[] = [];
   let offset = start;
   let lastSeq = afterSeq;
+  let lastRecordStart: number | null = null;
   while (offset < bytes.length) {
     const newline = bytes.indexOf(0x0a, offset);
     const lineEnd = newline === -1 ? bytes.length : newline;
     const batch = asBatch(decodeRecord(bytes.subarray(offset, lineEnd)));
     if (batch === null || newline === -1) {
       const isLastLine = newline === -1 || newline === bytes.length - 1;
-      if (isLastLine) return { batches, end: offset, lastSeq };
+      if (isLastLine) return { batches, end: offset, lastSeq, lastRecordStart };
       throw new JournalDamageError(path, offset, 'record fails its checksum or is not a journal record');
     }
     for (const event of batch.events) {
@@ -169,9 +300,10 @@ export function scanRecords(
       lastSeq = event.seq;
     }
     batches.push(batch);
+    lastRecordStart = offset;
     offset = newline + 1;
   }
-  return { batches, end: offset, lastSeq };
+  return { batches, end: offset, lastSeq, lastRecordStart };
 }
 
 /**
@@ -187,6 +319,12 @@ function verifyChecksums(bytes: Buffer, end: number, path: string): void {
     }
     offset = newline + 1;
   }
+}
+
+/** Start of the whole record that ends at `end` (0 for an empty file). */
+function lastRecordBefore(bytes: Buffer, end: number): number {
+  if (end === 0) return 0;
+  return bytes.lastIndexOf(0x0a, end - 2) + 1;
 }
 
 function asBatch(value: unknown): Batch | null {
