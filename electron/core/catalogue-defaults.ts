@@ -1,12 +1,20 @@
 import type { IncidentType } from './catalogue.js';
-import { HOUR, MINUTE, type DeadlineRule } from './plan-schemas.js';
+import { HOUR, MINUTE, type DeadlineRule, type EscalationPolicy } from './plan-schemas.js';
+import { ESCALATION_ROLES } from './roles.js';
 
 /**
  * The shipped plan catalogue, written for this product from the facts in DOMAIN.md. Ids are
  * stable: journaled events refer to them. Sites edit or import their own in the app.
+ *
+ * House rules for the texts: short imperative steps a duty officer can read under stress; the
+ * emergency calls (119/110/120/122) come first and never wait for a report upward; a step `dials`
+ * a number only when it is the step that makes that call. No phone numbers or names: contacts are
+ * site settings.
  */
 
-const step = (id: string, zh: string, en: string, role: IncidentType['checklist'][number]['role'] = null, dials: IncidentType['checklist'][number]['dials'] = null) => ({
+type Step = IncidentType['checklist'][number];
+
+const step = (id: string, zh: string, en: string, role: Step['role'] = null, dials: Step['dials'] = null): Step => ({
   id,
   text: { 'zh-CN': zh, en },
   role,
@@ -22,9 +30,33 @@ const clock = (id: string, zh: string, en: string, amount: number): DeadlineRule
   levels: null,
 });
 
+const workingDays = (id: string, zh: string, en: string, amount: number): DeadlineRule => ({
+  id,
+  name: { 'zh-CN': zh, en },
+  from: 'raised',
+  calendar: 'workingDays',
+  amount,
+  levels: null,
+});
+
 /** "Immediately" in the plans; five minutes is when a board should start to nag. */
 const reportUnitHead = clock('report-unit-head', '报告单位负责人', 'Report to the unit head', 5 * MINUTE);
 const reportBureau = clock('report-bureau', '报告县级应急管理部门', 'Report to the county emergency management bureau', HOUR);
+/** Production-safety accidents (Order 493): the unit head at once, the county bureau within the hour. */
+const accidentDeadlines: DeadlineRule[] = [reportUnitHead, reportBureau];
+
+/** Customer-service emergencies (delivery, weather): the sales head hears of it within a day. */
+const reportSalesHead = clock('report-sales-head', '报告销售部门负责人', 'Report to the sales head', 24 * HOUR);
+
+const acknowledgeComplaint = clock('acknowledge-complaint', '受理并答复客户', 'Acknowledge to the customer', 24 * HOUR);
+const closeComplaint = (days: number): DeadlineRule =>
+  workingDays('close-complaint', '办结投诉', 'Close the complaint', days);
+
+/** Explosive situations: every rung of the ladder gets one minute, no repeats. */
+const oneMinuteLadder: EscalationPolicy = {
+  tiers: ESCALATION_ROLES.map((role) => ({ role, ackTimeoutMs: MINUTE, repeat: 0 })),
+  reminderMs: 10 * MINUTE,
+};
 
 export const DEFAULT_CATALOGUE: readonly IncidentType[] = [
   {
@@ -35,8 +67,8 @@ export const DEFAULT_CATALOGUE: readonly IncidentType[] = [
     defaultLevel: 'II',
     levelGuide: 'accidentGrades',
     checklist: [
-      step('report', '向值班负责人和单位负责人报告', 'Report to the duty head and the unit head', 'dutyOfficer'),
       step('call-119', '拨打119报火警，说明地点、燃烧物和有无被困人员', 'Call 119: place, what is burning, anyone trapped', 'dutyOfficer', '119'),
+      step('report', '向值班负责人和单位负责人报告', 'Report to the duty head and the unit head', 'dutyOfficer'),
       step('cut-power', '切断着火区域电源', 'Cut the power to the burning area', 'onSiteLead'),
       step('first-attack', '初起火灾用灭火器、沙土或水扑救；电气火灾只用干粉', 'Fight an early fire with extinguishers, sand or water; dry powder only on electrical fires', 'rescueGroup'),
       step('evacuate', '组织人员疏散到集合点并清点人数', 'Evacuate to the assembly point and count heads', 'securityGroup'),
@@ -44,8 +76,33 @@ export const DEFAULT_CATALOGUE: readonly IncidentType[] = [
       step('keep-scene', '保护现场，配合事故调查', 'Preserve the scene for the investigation', 'safetyOfficer'),
     ],
     rolesToFill: ['commander', 'onSiteLead', 'rescueGroup', 'securityGroup'],
-    deadlines: [reportUnitHead, reportBureau],
+    deadlines: accidentDeadlines,
     escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'major-fire',
+    family: 'fire',
+    name: { 'zh-CN': '重大火灾', en: 'Major fire' },
+    levelScheme: 'four',
+    defaultLevel: 'I',
+    levelGuide: 'accidentGrades',
+    checklist: [
+      step('call-119', '立即拨打119：地点、燃烧物、火势大小、有无被困人员', 'Call 119 now: place, what is burning, how big, anyone trapped', 'dutyOfficer', '119'),
+      step('call-120', '有人受伤或被困：拨打120', 'Anyone hurt or trapped: call 120', 'dutyOfficer', '120'),
+      step('report', '报告总指挥和单位负责人，启动本预案', 'Report to the commander and the unit head; start this plan', 'dutyOfficer'),
+      step('cut-power', '切断着火区域的电源和燃气', 'Cut power and gas to the fire area', 'onSiteLead'),
+      step('evacuate', '按疏散路线撤出全部人员，在集合点清点人数，任何人不得返回取物', 'Evacuate everyone by the escape routes; count heads at the assembly point; nobody goes back for belongings', 'securityGroup'),
+      step('keep-clear', '远离变压器和正在冷却的储罐', 'Keep clear of transformers and of tanks being cooled', 'rescueGroup'),
+      step('clear-access', '清空消防通道，派人到路口接应消防车', 'Clear the fire lanes; send someone to the gate to guide the fire engines', 'securityGroup'),
+      step('hand-over', '消防队到场后服从其指挥，提供平面图、危险品位置和被困人员情况', 'When the brigade arrives, work under its command: give it the site plan, where hazardous goods are, who is trapped', 'onSiteLead'),
+      step('cordon', '设置警戒区，无关人员不得进入', 'Cordon off the area; keep everyone else out', 'securityGroup'),
+      step('report-bureau', '1小时内向县级应急管理部门报告事故情况', 'Report the accident to the county emergency management bureau within 1 hour', 'commander'),
+      step('keep-scene', '保护现场，配合事故调查', 'Preserve the scene for the investigation', 'safetyOfficer'),
+    ],
+    rolesToFill: ['commander', 'deputyCommander', 'onSiteLead', 'rescueGroup', 'medicalGroup', 'securityGroup', 'logisticsGroup'],
+    deadlines: accidentDeadlines,
+    escalation: { I: oneMinuteLadder, II: oneMinuteLadder },
     contacts: [],
   },
   {
@@ -56,14 +113,14 @@ export const DEFAULT_CATALOGUE: readonly IncidentType[] = [
     defaultLevel: 'III',
     levelGuide: 'accidentGrades',
     checklist: [
-      step('report', '向值班负责人和单位负责人报告', 'Report to the duty head and the unit head', 'dutyOfficer'),
       step('call-120', '拨打120或联系医院救护', 'Call 120 or the hospital rescue team', 'dutyOfficer', '120'),
+      step('report', '向值班负责人和单位负责人报告', 'Report to the duty head and the unit head', 'dutyOfficer'),
       step('first-aid', '按伤情急救：出血加压包扎，骨折固定勿移动，烧烫伤冷水冲洗至少30分钟，昏迷者保持通风并做心肺复苏', 'First aid by injury: press on bleeding, keep fractures still, cool burns with water for 30 minutes or more, fresh air and CPR if unconscious', 'medicalGroup'),
       step('escort', '派人护送伤者就医', 'Escort the injured to hospital', 'medicalGroup'),
       step('keep-scene', '保护现场，记录经过', 'Preserve the scene and write down what happened', 'safetyOfficer'),
     ],
     rolesToFill: ['onSiteLead', 'medicalGroup'],
-    deadlines: [reportUnitHead, reportBureau],
+    deadlines: accidentDeadlines,
     escalation: {},
     contacts: [],
   },
@@ -81,7 +138,125 @@ export const DEFAULT_CATALOGUE: readonly IncidentType[] = [
       step('isolate', '按隔离和停送电确认程序操作，严禁冒险抢修', 'Follow the isolation and power off/on confirmation procedure; no risky repairs', 'expertGroup'),
     ],
     rolesToFill: ['onSiteLead', 'expertGroup'],
-    deadlines: [reportUnitHead, reportBureau],
+    deadlines: accidentDeadlines,
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'explosion',
+    family: 'safety',
+    name: { 'zh-CN': '爆炸', en: 'Explosion' },
+    levelScheme: 'four',
+    defaultLevel: 'II',
+    levelGuide: 'accidentGrades',
+    checklist: [
+      step('call-119', '拨打119：爆炸地点、涉及物质、是否起火、有无被困人员', 'Call 119: where, what exploded, any fire, anyone trapped', 'dutyOfficer', '119'),
+      step('call-120', '有人受伤：拨打120', 'Anyone hurt: call 120', 'dutyOfficer', '120'),
+      step('report', '报告总指挥和单位负责人，启动本预案', 'Report to the commander and the unit head; start this plan', 'dutyOfficer'),
+      step('shut-source', '切断气源、电源和物料输送', 'Shut off the source: gas, power and material feeds', 'onSiteLead'),
+      step('evacuate', '撤出危险区域全部人员，防止二次爆炸', 'Get everyone out of the danger zone; expect a second blast', 'securityGroup'),
+      step('cordon', '设置警戒区，严禁明火和无关人员进入', 'Cordon off the area: no open flame, nobody else in', 'securityGroup'),
+      step('rescuer-safety', '救援人员先保自身安全，确认安全前不得进入', 'Rescuers first keep themselves safe: nobody goes in until it is declared safe', 'rescueGroup'),
+      step('injured', '有伤员时按人身伤害预案急救', 'If anyone is hurt, give first aid under the injury plan', 'medicalGroup'),
+      step('guide-brigade', '派人接应消防车，服从消防队指挥', "Meet the fire engines; work under the fire brigade's command", 'securityGroup'),
+      step('report-bureau', '1小时内向县级应急管理部门报告事故情况', 'Report the accident to the county emergency management bureau within 1 hour', 'commander'),
+      step('keep-scene', '保护现场，配合事故调查', 'Preserve the scene for the investigation', 'safetyOfficer'),
+    ],
+    rolesToFill: ['commander', 'onSiteLead', 'rescueGroup', 'medicalGroup', 'securityGroup', 'expertGroup'],
+    deadlines: accidentDeadlines,
+    escalation: { I: oneMinuteLadder, II: oneMinuteLadder },
+    contacts: [],
+  },
+  {
+    id: 'electric-shock',
+    family: 'safety',
+    name: { 'zh-CN': '触电', en: 'Electric shock' },
+    levelScheme: 'four',
+    defaultLevel: 'III',
+    levelGuide: 'accidentGrades',
+    checklist: [
+      step('call-120', '拨打120', 'Call 120', 'dutyOfficer', '120'),
+      step('cut-power', '立即断电；无法断电时用干燥木棍等绝缘物挑开电线，不得徒手拉人', 'Cut the power at once; if you cannot, move the wire away with something dry and insulating; never pull the person by hand', 'onSiteLead'),
+      step('report', '向值班负责人和单位负责人报告', 'Report to the duty head and the unit head', 'dutyOfficer'),
+      step('cpr', '检查呼吸和心跳，停止时立即做心肺复苏，直到医护人员接手', 'Check breathing and pulse; if they have stopped, start CPR and keep on until medics take over', 'medicalGroup'),
+      step('burns', '电灼伤处用冷水冲洗至少30分钟', 'Cool electrical burns with water for at least 30 minutes', 'medicalGroup'),
+      step('escort', '派人护送伤者就医', 'Escort the injured to hospital', 'medicalGroup'),
+      step('check-circuit', '由电工查明原因，确认安全后方可恢复送电', 'An electrician finds the cause; power goes back on only once it is confirmed safe', 'expertGroup'),
+      step('keep-scene', '保护现场，记录经过', 'Preserve the scene and write down what happened', 'safetyOfficer'),
+    ],
+    rolesToFill: ['onSiteLead', 'medicalGroup', 'expertGroup'],
+    deadlines: accidentDeadlines,
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'fall-from-height',
+    family: 'safety',
+    name: { 'zh-CN': '高处坠落', en: 'Fall from height' },
+    levelScheme: 'four',
+    defaultLevel: 'III',
+    levelGuide: 'accidentGrades',
+    checklist: [
+      step('call-120', '拨打120，说明坠落高度和伤者状况', 'Call 120: how far they fell, how they are', 'dutyOfficer', '120'),
+      step('report', '向值班负责人和单位负责人报告', 'Report to the duty head and the unit head', 'dutyOfficer'),
+      step('stop-work', '停止该处作业，设置警戒，防止落物和再次坠落', 'Stop work there; cordon it off against falling objects and further falls', 'safetyOfficer'),
+      step('do-not-move', '不要随意搬动伤者；可能伤及脊柱时保持平躺不动', 'Do not move the casualty; if the spine may be hurt, keep them lying flat and still', 'medicalGroup'),
+      step('first-aid', '出血处用干净布料加压，昏迷者保持呼吸通畅', 'Press a clean cloth on bleeding; keep the airway of an unconscious casualty clear', 'medicalGroup'),
+      step('guide-ambulance', '清理通道，派人接应救护车', 'Clear the way and send someone to meet the ambulance', 'securityGroup'),
+      step('escort', '派人护送伤者就医', 'Escort the injured to hospital', 'medicalGroup'),
+      step('keep-scene', '保护现场，记录经过', 'Preserve the scene and write down what happened', 'safetyOfficer'),
+    ],
+    rolesToFill: ['onSiteLead', 'medicalGroup', 'safetyOfficer'],
+    deadlines: accidentDeadlines,
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'collapse',
+    family: 'safety',
+    name: { 'zh-CN': '坍塌', en: 'Collapse' },
+    levelScheme: 'four',
+    defaultLevel: 'II',
+    levelGuide: 'accidentGrades',
+    checklist: [
+      step('call-119', '有人被埋压：拨打119请求专业救援', 'Anyone buried or trapped: call 119 for professional rescue', 'dutyOfficer', '119'),
+      step('call-120', '有人受伤：拨打120', 'Anyone hurt: call 120', 'dutyOfficer', '120'),
+      step('report', '报告总指挥和单位负责人，启动本预案', 'Report to the commander and the unit head; start this plan', 'dutyOfficer'),
+      step('evacuate', '停止作业，撤出危险区域人员', 'Stop work and get everyone out of the danger zone', 'securityGroup'),
+      step('count', '清点人数，查明被困人数和位置', 'Count heads; find out how many are trapped and where', 'onSiteLead'),
+      step('cut-supplies', '切断电源、燃气和供水', 'Cut power, gas and water', 'logisticsGroup'),
+      step('shore-up', '先支护加固防止再次坍塌，再组织施救', 'Shore up against a second collapse before anyone goes in to rescue', 'rescueGroup'),
+      step('clear-access', '疏通道路，接应救援车辆', 'Clear the access roads and meet the rescue vehicles', 'securityGroup'),
+      step('experts', '请技术专家评估结构安全', 'Have the technical experts assess the structure', 'expertGroup'),
+      step('report-bureau', '1小时内向县级应急管理部门报告事故情况', 'Report the accident to the county emergency management bureau within 1 hour', 'commander'),
+      step('keep-scene', '保护现场，配合事故调查', 'Preserve the scene for the investigation', 'safetyOfficer'),
+    ],
+    rolesToFill: ['commander', 'onSiteLead', 'rescueGroup', 'medicalGroup', 'securityGroup', 'expertGroup'],
+    deadlines: accidentDeadlines,
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'poisoning',
+    family: 'safety',
+    name: { 'zh-CN': '中毒', en: 'Poisoning' },
+    levelScheme: 'four',
+    defaultLevel: 'III',
+    levelGuide: 'accidentGrades',
+    checklist: [
+      step('call-120', '拨打120，说明可能的毒物', 'Call 120 and say what the poison may be', 'dutyOfficer', '120'),
+      step('call-119', '有毒气体泄漏无法控制：拨打119', 'Toxic gas leaking out of control: call 119', 'dutyOfficer', '119'),
+      step('report', '向值班负责人和单位负责人报告', 'Report to the duty head and the unit head', 'dutyOfficer'),
+      step('protect-rescuers', '施救者佩戴防护器具，不得贸然进入有毒区域', 'Rescuers wear breathing protection; nobody enters the gas area unprotected', 'rescueGroup'),
+      step('fresh-air', '将中毒者移到空气新鲜处，松开衣领', 'Move casualties into fresh air and loosen their collars', 'rescueGroup'),
+      step('stop-source', '切断毒物来源，开窗或机械通风', 'Shut off the source and ventilate', 'onSiteLead'),
+      step('cpr', '呼吸停止时立即做心肺复苏', 'Not breathing: start CPR at once', 'medicalGroup'),
+      step('evacuate', '疏散周边人员', 'Move people nearby away', 'securityGroup'),
+      step('escort', '护送伤者就医，告知医生可能的毒物', 'Escort casualties to hospital and tell the doctors what the poison may be', 'medicalGroup'),
+      step('keep-scene', '保护现场，配合事故调查', 'Preserve the scene for the investigation', 'safetyOfficer'),
+    ],
+    rolesToFill: ['onSiteLead', 'rescueGroup', 'medicalGroup'],
+    deadlines: accidentDeadlines,
     escalation: {},
     contacts: [],
   },
@@ -106,6 +281,49 @@ export const DEFAULT_CATALOGUE: readonly IncidentType[] = [
     contacts: [],
   },
   {
+    id: 'vehicle-incident',
+    family: 'transport',
+    name: { 'zh-CN': '送货车辆故障或交通事故', en: 'Delivery vehicle breakdown or traffic accident' },
+    levelScheme: 'three',
+    defaultLevel: 'III',
+    levelGuide: null,
+    checklist: [
+      step('call-122', '发生交通事故：拨打122，保护现场', 'Traffic accident: call 122 and keep the scene as it is', 'dutyOfficer', '122'),
+      step('call-120', '有人受伤：拨打120，先救人', 'Anyone hurt: call 120; people come first', 'dutyOfficer', '120'),
+      step('location', '司机报告准确位置，保持电话畅通', 'The driver gives the exact location and stays reachable', 'dutyOfficer'),
+      step('report', '报告部门负责人', 'Report to the head of department', 'dutyOfficer'),
+      step('backup', '派备用车辆接替送货', 'Send a backup vehicle to take over the delivery', 'logisticsGroup'),
+      step('repair', '安排故障车辆维修或拖离', 'Arrange repair or towing of the vehicle', 'logisticsGroup'),
+      step('insurer', '交通事故通知保险公司', 'Traffic accident: tell the insurer', 'liaison'),
+      step('customers', '通知受影响的客户，告知新的送达时间', 'Tell the affected customers the new delivery time', 'liaison'),
+    ],
+    rolesToFill: ['dutyHead', 'logisticsGroup', 'liaison'],
+    deadlines: [clock('report-department-head', '报告部门负责人', 'Report to the head of department', 5 * MINUTE), reportSalesHead],
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'bad-weather',
+    family: 'weather',
+    name: { 'zh-CN': '恶劣天气', en: 'Bad weather' },
+    levelScheme: 'three',
+    defaultLevel: 'III',
+    levelGuide: null,
+    checklist: [
+      step('warning', '关注台风、暴雨、暴雪预警，确认受影响的区域和时段', 'Follow the typhoon, rainstorm or snow warnings: which areas, which hours', 'dutyOfficer'),
+      step('report', '报告值班负责人', 'Report to the duty head', 'dutyOfficer'),
+      step('decide', '决定暂停、变更或恢复服务的时间和地点', 'Decide whether to suspend, change or resume service, and when and where', 'dutyHead'),
+      step('secure', '加固或收起室外物品，检查排水，停止露天和高处作业', 'Secure or bring in outdoor items, check the drains, stop outdoor and high work', 'logisticsGroup'),
+      step('customers', '电话通知受影响的客户', 'Phone the affected customers', 'liaison'),
+      step('files', '确认客户档案可以调用且有备份', 'Make sure the customer files are at hand and backed up', 'liaison'),
+      step('resume', '天气好转后恢复服务并通知客户', 'When the weather clears, resume service and tell the customers', 'dutyHead'),
+    ],
+    rolesToFill: ['dutyHead', 'logisticsGroup', 'liaison'],
+    deadlines: [reportSalesHead],
+    escalation: {},
+    contacts: [],
+  },
+  {
     id: 'customer-complaint',
     family: 'service',
     name: { 'zh-CN': '客户投诉', en: 'Customer complaint' },
@@ -117,13 +335,95 @@ export const DEFAULT_CATALOGUE: readonly IncidentType[] = [
       step('record', '记录投诉内容和联系方式', 'Write down the complaint and how to reach the customer', 'dutyOfficer'),
       step('facts', '核实事实；确有过错的先致歉', 'Find the facts; apologise where we are at fault', 'dutyHead'),
       step('remedy', '在权限内商定解决办法，超出权限的上报', 'Agree a remedy within your authority, or escalate', 'dutyHead'),
+      step('mediate', '协商不成时可请消费者协会等第三方调解', 'If no agreement, offer mediation by a third party such as the consumer association', 'dutyHead'),
       step('reply', '在时限内答复客户并告知进展', 'Reply within the time limits and keep the customer informed', 'liaison'),
     ],
     rolesToFill: ['dutyHead'],
-    deadlines: [
-      clock('acknowledge-complaint', '受理并答复客户', 'Acknowledge to the customer', 24 * HOUR),
-      { id: 'close-complaint', name: { 'zh-CN': '办结投诉', en: 'Close the complaint' }, from: 'raised', calendar: 'workingDays', amount: 3, levels: null },
+    deadlines: [acknowledgeComplaint, closeComplaint(3)],
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'disruptive-complaint',
+    family: 'service',
+    name: { 'zh-CN': '过激投诉', en: 'Disruptive complaint' },
+    levelScheme: 'three',
+    defaultLevel: 'II',
+    levelGuide: 'complaint',
+    checklist: [
+      step('call-110', '出现暴力、威胁或堵门：拨打110', 'Violence, threats or the door blocked: call 110', 'securityGroup', '110'),
+      step('reception', '请客户到接待室谈，不在营业厅争执', 'Invite the customer to the reception room; no arguing in the hall', 'dutyOfficer'),
+      step('order', '保安维持秩序，保证其他客户正常办理业务', 'Security keeps order so other customers are still served', 'securityGroup'),
+      step('report', '立即报告上级机构', 'Report to the branch office at once', 'dutyHead'),
+      step('leader', '分管领导赶到现场处理', 'The responsible leader comes to the scene and takes over', 'onSiteLead'),
+      step('listen', '耐心听取诉求，不与客户争吵', 'Listen to what the customer wants; do not argue back', 'onSiteLead'),
+      step('record', '记录经过，保存监控录像', 'Write down what happened and keep the CCTV footage', 'dutyOfficer'),
+      step('reply', '在时限内答复客户并告知进展', 'Reply within the time limits and keep the customer informed', 'liaison'),
     ],
+    rolesToFill: ['onSiteLead', 'dutyHead', 'securityGroup'],
+    deadlines: [acknowledgeComplaint, closeComplaint(7)],
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'group-complaint',
+    family: 'service',
+    name: { 'zh-CN': '群体投诉', en: 'Group complaint' },
+    levelScheme: 'three',
+    defaultLevel: 'II',
+    levelGuide: 'complaint',
+    checklist: [
+      step('call-110', '人群堵门、冲击或有暴力苗头：拨打110', 'Crowd blocking the door, pushing in or turning violent: call 110', 'securityGroup', '110'),
+      step('representatives', '请对方推选几名代表，到接待室面谈', 'Ask the group to choose a few representatives and meet them in the reception room', 'dutyHead'),
+      step('order', '维持秩序，保护其他客户和员工安全', 'Keep order; keep other customers and staff safe', 'securityGroup'),
+      step('report', '立即报告上级机构', 'Report to the branch office at once', 'dutyHead'),
+      step('leader', '分管领导赶到现场，由其代表单位答复', 'The responsible leader comes to the scene and speaks for the company', 'onSiteLead'),
+      step('register', '逐一登记投诉人的诉求和联系方式', 'Register each complainant: what they want, how to reach them', 'liaison'),
+      step('facts', '核实事实，拟定处理方案', 'Find the facts and draw up a remedy', 'dutyHead'),
+      step('reply', '在时限内逐一答复并告知进展', 'Reply to each within the time limits and keep them informed', 'liaison'),
+    ],
+    rolesToFill: ['onSiteLead', 'dutyHead', 'securityGroup', 'liaison'],
+    deadlines: [acknowledgeComplaint, closeComplaint(7)],
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'media-inspection',
+    family: 'media',
+    name: { 'zh-CN': '媒体采访或外部检查', en: 'Media or outside inspection' },
+    levelScheme: 'three',
+    defaultLevel: 'III',
+    levelGuide: null,
+    checklist: [
+      step('credentials', '礼貌请对方出示证件，登记姓名、单位和来意', 'Politely ask for credentials; note name, organisation and purpose', 'dutyOfficer'),
+      step('report', '立即报告主管领导', 'Report to your supervisor at once', 'dutyOfficer'),
+      step('decide', '由领导决定是否接受采访或检查，以及由谁接待', 'Leadership decides whether to accept the interview or inspection, and who receives them', 'commander'),
+      step('no-interview', '未经批准不接受采访，不允许拍照录像', 'No interviews, photos or filming without approval', 'dutyHead'),
+      step('polite', '全程保持礼貌，不争执', 'Stay polite throughout; do not argue', 'dutyHead'),
+    ],
+    rolesToFill: ['dutyHead', 'mediaGroup'],
+    deadlines: [clock('report-supervisor', '报告主管领导', 'Report to the supervisor', 5 * MINUTE)],
+    escalation: {},
+    contacts: [],
+  },
+  {
+    id: 'financial-product',
+    family: 'finance',
+    name: { 'zh-CN': '理财产品突发事件', en: 'Financial product incident' },
+    levelScheme: 'three',
+    defaultLevel: 'III',
+    levelGuide: null,
+    checklist: [
+      step('report', '立即报告分管领导和上级行', 'Report at once to the responsible leader and head office', 'dutyOfficer'),
+      step('assess', '查明事件性质：到期无法兑付、亏损、误导销售、交易对手事件或市场传言', 'Establish what it is: missed payout, loss, misleading sales, counterparty event or market rumour', 'expertGroup'),
+      step('grade', '按I至III级定级，难以判定时按较高一级处理', 'Set the level, I to III; if unclear, take the higher one', 'commander'),
+      step('regulator', '向监管部门报告', 'Report to the regulator', 'commander'),
+      step('customers', '如实、及时告知客户进展', 'Keep customers informed, promptly and truthfully', 'liaison'),
+      step('complaints', '登记客户投诉，15个工作日内办结；需延长的告知客户原因', 'Register customer complaints; settle them within 15 working days, and tell the customer why if it must take longer', 'liaison'),
+      step('order', '客户聚集或情绪激动时维持网点秩序', 'If customers gather or get agitated, keep order in the branch', 'securityGroup'),
+    ],
+    rolesToFill: ['commander', 'expertGroup', 'liaison', 'securityGroup'],
+    deadlines: [acknowledgeComplaint, closeComplaint(15)],
     escalation: {},
     contacts: [],
   },
