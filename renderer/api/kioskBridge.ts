@@ -1,0 +1,57 @@
+import type { ServerMessage } from '../../electron/core/contract.js';
+import type { KioskApi } from '../../electron/core/ipc-contract.js';
+import { unavailable, type Transport, type TransportHandlers } from './transport.js';
+
+export type { KioskApi };
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload (electron/preload/preload.ts); absent in a browser. */
+    readonly kioskApi?: KioskApi;
+  }
+}
+
+/**
+ * The Transport over the Electron preload bridge. Main holds the board, so the link cannot drop
+ * while the page lives: it is up from `connect`, and a resubscribe simply asks again from the
+ * store's last seq (main answers with a snapshot or the missed events).
+ */
+export function createKioskBridgeTransport(api: KioskApi): Transport {
+  let handlers: TransportHandlers | null = null;
+  let after: () => number = () => 0;
+  let unsubscribe: (() => void) | null = null;
+
+  function receive(message: ServerMessage): void {
+    switch (message.kind) {
+      case 'status':
+        return handlers?.onStatus(message.status);
+      case 'snapshot':
+        return handlers?.onSnapshot(message.seq, message.state);
+      case 'events':
+        return handlers?.onEvents(message.seq, message.events);
+      case 'error':
+        console.warn(`the kiosk reported an error: ${message.error.code}: ${message.error.message}`);
+        return;
+      case 'reply':
+        return; // commands are answered by sendCommand's promise
+    }
+  }
+
+  function open(): void {
+    unsubscribe?.();
+    unsubscribe = api.subscribe(after(), receive);
+  }
+
+  return {
+    connect(newHandlers, newAfter) {
+      handlers = newHandlers;
+      after = newAfter;
+      handlers.onConnection(true);
+      open();
+    },
+    send: (command) => api.sendCommand(command).catch(() => unavailable('the kiosk did not answer')),
+    resubscribe() {
+      if (handlers !== null) open();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { useSyncExternalStore } from 'react';
+import { useBoard } from './context.js';
+
+// One timer for the whole display, running only while something shows the time. It fires on the
+// second boundary so the clock and every elapsed time turn over together.
+let localNow = Date.now();
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function tick(): void {
+  localNow = Date.now();
+  for (const listener of listeners) listener();
+  timer = setTimeout(tick, 1000 - (localNow % 1000));
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) {
+    localNow = Date.now();
+    timer = setTimeout(tick, 1000 - (localNow % 1000));
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) clearTimeout(timer);
+  };
+}
+
+/** The host's time, redrawn once a second. */
+export function useHostNow(): number {
+  const now = useSyncExternalStore(subscribe, () => localNow);
+  return now + useBoard((s) => s.host.clockOffset);
+}

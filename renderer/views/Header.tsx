@@ -1,0 +1,20 @@
+import { useMessages } from '../i18n/useMessages.js';
+import { useBoard } from '../store/context.js';
+import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { HostClock } from './HostClock.js';
+import { LanguageToggle } from './LanguageToggle.js';
+import { OperatorField } from './OperatorField.js';
+
+export function Header() {
+  const t = useMessages();
+  const siteName = useBoard((s) => s.host.settings.siteName);
+  return (
+    <header className="topbar">
+      <h1 className="topbar__site">{siteName.trim() || t.appTitle}</h1>
+      <HostClock />
+      <ConnectionIndicator />
+      <OperatorField />
+      <LanguageToggle />
+    </header>
+  );
+}

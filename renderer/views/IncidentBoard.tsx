@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { activeIncidents } from '../../electron/core/selectors.js';
+import { useMessages } from '../i18n/useMessages.js';
+import { useBoard } from '../store/context.js';
+import { IncidentCard } from './IncidentCard.js';
+
+/** Active incidents, gravest level first, then the longest waiting. */
+export function IncidentBoard() {
+  const t = useMessages();
+  const board = useBoard((s) => s.board);
+  const ids = useMemo(() => activeIncidents(board).map((i) => i.id), [board]);
+  return (
+    <section className="board" aria-label={t.board}>
+      <h2 className="section-title">
+        {t.board} <span className="section-title__count">{ids.length}</span>
+      </h2>
+      {ids.length === 0 ? (
+        <p className="empty">{t.noActive}</p>
+      ) : (
+        <ol className="cards">
+          {ids.map((id) => (
+            <li key={id}>
+              <IncidentCard id={id} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+import type { AppError } from '../../electron/core/result.js';
+import type { Messages } from '../i18n/messages.js';
+
+/** The host's own message is kept (it names the rule); the code in front is in the display's language. */
+export const errorText = (t: Messages, error: AppError): string =>
+  error.code === 'unavailable' ? t.errors.unavailable : `${t.errors.codes[error.code]}: ${error.message}`;

@@ -1,0 +1,137 @@
+import { expect, test } from '@playwright/test';
+import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm, raiseIncident, recent } from './helpers/board.js';
+import { startHost, type RunningHost } from './helpers/host.js';
+
+let host: RunningHost;
+
+test.beforeEach(async () => {
+  host = await startHost();
+});
+
+test.afterEach(async () => {
+  await host.stop();
+});
+
+test('an incident raised on one display shows on another within a second', async ({ page, browser }) => {
+  const other = await browser.newContext();
+  const pageB = await other.newPage();
+  await openBoard(page, host.url);
+  await openBoard(pageB, host.url);
+  await fillRaiseForm(page, { type: 'Fire', level: 'I', title: 'Smoke in warehouse 3', location: 'Warehouse 3, bay 2' });
+
+  const clickedAt = Date.now();
+  await raiseForm(page).getByRole('button', { name: 'Raise incident' }).click();
+  await expect(card(pageB, 'Smoke in warehouse 3')).toBeVisible({ timeout: 1000 });
+  expect(Date.now() - clickedAt).toBeLessThan(1000);
+
+  const shown = card(pageB, 'Smoke in warehouse 3');
+  await expect(shown).toContainText('Level I');
+  await expect(shown).toContainText('Extraordinarily major');
+  await expect(shown).toContainText('Fire');
+  await expect(shown).toContainText('Warehouse 3, bay 2');
+  await expect(shown).toContainText('Unacknowledged');
+  await other.close();
+});
+
+test('the board survives a host restart and the page reconnects by itself', async ({ page }) => {
+  await openBoard(page, host.url);
+  await raiseIncident(page, { type: 'Power outage', title: 'Branch lost mains power', location: 'East branch' });
+
+  await host.stop();
+  await expect(page.getByRole('status')).toHaveText('Connection lost — reconnecting');
+  // While offline the form says why it cannot be used.
+  await expect(raiseForm(page).getByLabel('Title', { exact: true })).toBeDisabled();
+  await expect(raiseForm(page)).toContainText('The connection to the host is lost');
+
+  host = await startHost({ port: host.port, dataDir: host.dataDir });
+  // Backoff is capped at 5 s, so the page is back well within 15 s without a reload.
+  await expect(page.getByRole('status')).toHaveText('Online', { timeout: 15_000 });
+  await expect(card(page, 'Branch lost mains power')).toBeVisible();
+
+  // Live again: a new raise round-trips through the restarted host.
+  await raiseIncident(page, { type: 'Injury', title: 'Cut hand at packing line' });
+
+  // And a display opened only now gets both from the restarted host's journal.
+  const fresh = await page.context().newPage();
+  await openBoard(fresh, host.url);
+  await expect(card(fresh, 'Branch lost mains power')).toBeVisible();
+  await expect(card(fresh, 'Cut hand at packing line')).toBeVisible();
+});
+
+test('acknowledge, resolve, close and reopen through the board', async ({ page }) => {
+  await openBoard(page, host.url);
+  await page.getByLabel('Operator', { exact: true }).fill('Wang Fang');
+  await raiseIncident(page, { type: 'Equipment accident', title: 'Conveyor 4 jammed', location: 'Line 4' });
+  const incident = card(page, 'Conveyor 4 jammed');
+  await expect(incident).toContainText('Unacknowledged');
+
+  await incident.getByRole('button', { name: /^Acknowledge/ }).click();
+  await expect(incident).toContainText('Acknowledged');
+  await expect(incident).not.toContainText('Unacknowledged');
+  await expect(incident).toContainText('Acknowledged byWang Fang');
+  await expect(incident.getByRole('button', { name: /^Acknowledge/ })).toHaveCount(0);
+
+  await incident.getByRole('button', { name: /^Resolve/ }).click();
+  await expect(incident).toHaveCount(0);
+  await expect(incidentBoard(page)).toContainText('No active incidents');
+  const item = recent(page).getByRole('listitem').filter({ hasText: 'Conveyor 4 jammed' });
+  await expect(item).toContainText('Resolved');
+
+  await item.getByRole('button', { name: /^Close/ }).click();
+  await expect(item).toContainText('Closed');
+  await expect(item.getByRole('button', { name: /^Close/ })).toHaveCount(0);
+
+  await item.getByRole('button', { name: /^Reopen/ }).click();
+  await item.getByLabel('Reason for reopening').fill('Jammed again after restart');
+  await item.getByRole('button', { name: 'Reopen', exact: true }).click();
+  await expect(incident).toBeVisible();
+  await expect(incident).toContainText('Acknowledged');
+  await expect(recent(page)).not.toContainText('Conveyor 4 jammed');
+});
+
+test('a refused raise names the field and keeps what was typed', async ({ page }) => {
+  await openBoard(page, host.url);
+  // Whitespace passes the browser's `required` but not the host's rule.
+  await fillRaiseForm(page, { type: 'Customer complaint', title: '   ', location: 'Counter 2', details: 'Three customers waiting' });
+  await raiseForm(page).getByRole('button', { name: 'Raise incident' }).click();
+
+  const title = raiseForm(page).getByLabel('Title', { exact: true });
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAccessibleDescription(/must not be empty/);
+  await expect(title).toBeFocused();
+  await expect(raiseForm(page).getByLabel('Location', { exact: true })).toHaveValue('Counter 2');
+  await expect(raiseForm(page).getByLabel('Details', { exact: true })).toHaveValue('Three customers waiting');
+  await expect(incidentBoard(page)).toContainText('No active incidents');
+
+  // Corrected, it goes through and the error goes away.
+  await title.fill('Customer upset about a fee');
+  await raiseForm(page).getByRole('button', { name: 'Raise incident' }).click();
+  await expect(card(page, 'Customer upset about a fee')).toBeVisible();
+  await expect(title).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveValue('');
+  await expect(raiseForm(page).getByLabel('Location', { exact: true })).toHaveValue('Counter 2');
+});
+
+test('a drill is marked on its card, and the drill box does not stay ticked', async ({ page }) => {
+  await openBoard(page, host.url);
+  await raiseIncident(page, { type: 'Fire', title: 'Evacuation exercise', drill: true });
+  await expect(card(page, 'Evacuation exercise')).toContainText('DRILL');
+  await expect(raiseForm(page).getByLabel(/^Drill/)).not.toBeChecked();
+});
+
+test('Chinese is the default and the language toggle is remembered', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('status')).toHaveText('在线');
+  await expect(page.getByRole('region', { name: '事件看板' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '上报事件' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('region', { name: 'Incident board' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Incident board' })).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('region', { name: '事件看板' })).toBeVisible();
+});
