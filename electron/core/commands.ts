@@ -7,6 +7,7 @@ import { POSITIONS } from './organisation.js';
 import { policySchema } from './plan.js';
 import { reportSchema } from './report.js';
 import { personIdSchema, rosterSchema } from './roster.js';
+import { settingsPatchSchema } from './settings.js';
 import { fail, ok, type Result } from './result.js';
 
 /** Limits are part of the contract; docs/api.md lists them. */
@@ -31,7 +32,7 @@ export const incidentIdSchema = z
 
 const base = { actor: required(LIMITS.person).optional() };
 const level = z.enum(LEVELS, 'must be one of I, II, III, IV');
-const minutes = (max: number) => z.number('must be a number of minutes').int('whole minutes').min(1).max(max, `at most ${max} minutes`);
+const minutes = (max: number) => z.number('must be a number of minutes').int('whole minutes').min(1, 'at least 1 minute').max(max, `at most ${max} minutes`);
 const pinSchema = z.string().regex(/^[0-9]{4,12}$/, '4 to 12 digits');
 /** The operator PIN; services check it and drop it before anything is journaled. */
 const pin = pinSchema.optional();
@@ -99,6 +100,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('setIncidentType'), incidentType: incidentTypeSchema, pin }),
   z.strictObject({ ...base, type: z.literal('setRoster'), people: rosterSchema, pin }),
   z.strictObject({ ...base, type: z.literal('changePin'), pin, newPin: pinSchema }),
+  z.strictObject({ ...base, type: z.literal('updateSettings'), settings: settingsPatchSchema, pin }),
   z.strictObject({
     ...base,
     type: z.literal('handOver'),
@@ -121,7 +123,7 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 
 /** Commands that change the plan or the organisation need the operator PIN (checked in services). */
-export const PIN_PROTECTED = ['setPolicy', 'setCalendar', 'setCatalogue', 'setIncidentType', 'setRoster', 'changePin'] as const;
+export const PIN_PROTECTED = ['setPolicy', 'setCalendar', 'setCatalogue', 'setIncidentType', 'setRoster', 'changePin', 'updateSettings'] as const;
 
 /**
  * Sent only by the scheduler in services, never accepted from outside: "look at the clock".

@@ -42,6 +42,7 @@ function draft(state: BoardState, command: Command, now: number): Drafts {
     case 'setRoster':
     case 'handOver':
     case 'changePin':
+    case 'updateSettings':
       return organisationRules(state, command);
   }
   const incident = state.incidents[command.incidentId];
@@ -103,6 +104,10 @@ function changeLevel(state: BoardState, incident: Incident, command: Of<'changeL
   const tier = Math.min(incident.alarm.tier, policy.tiers.length - 1);
   const current = incident.alarm.nextEscalationAt;
   const nextEscalationAt = current === null ? null : Math.min(current, now + tierTimeout(policy, tier));
+  // So does its reminder, for an acknowledged incident that is quiet; a pending one is never delayed.
+  const reminderMs = policy.reminderMs;
+  const quiet = incident.status === 'acknowledged' && !incident.alarm.unacknowledged;
+  const reminderAt = quiet && reminderMs !== null ? Math.min(incident.alarm.reminderAt ?? Infinity, now + reminderMs) : incident.alarm.reminderAt;
   const fromRaise = deadlinesFrom(state.plan, incident.incidentType, command.level, 'raised', incident.raisedAt, incident.deadlines);
   const fromAck =
     incident.acknowledgedAt === null
@@ -118,6 +123,7 @@ function changeLevel(state: BoardState, incident: Incident, command: Of<'changeL
       policy,
       tier,
       nextEscalationAt,
+      reminderAt,
       deadlines: [...fromRaise, ...fromAck],
     },
   ]);

@@ -4,6 +4,7 @@ import type { Impact } from './impact.js';
 import type { Position } from './organisation.js';
 import type { AccidentReport } from './report.js';
 import type { Person } from './roster.js';
+import type { SettingsPatch } from './settings.js';
 import type { Level } from './levels.js';
 import type { EscalationPolicy } from './plan.js';
 import type { AlarmSource, Deadline } from './state.js';
@@ -58,6 +59,8 @@ export interface LevelChanged extends EventBase {
   readonly policy: EscalationPolicy;
   readonly tier: number;
   readonly nextEscalationAt: number | null;
+  /** the new level's reminder, if it comes sooner for an acknowledged incident */
+  readonly reminderAt: number | null;
   readonly deadlines: readonly Deadline[];
 }
 export interface IncidentResolved extends EventBase {
@@ -206,6 +209,11 @@ export interface ShiftHandedOver extends BoardEventBase {
 export interface IncidentArchived extends EventBase {
   readonly type: 'incidentArchived';
 }
+/** Audit of a change to the site settings (who changed the 119 row, and when). */
+export interface SettingsChanged extends BoardEventBase {
+  readonly type: 'settingsChanged';
+  readonly changes: SettingsPatch;
+}
 /** Audit only: the PIN itself is never journaled. */
 export interface PinChanged extends BoardEventBase {
   readonly type: 'pinChanged';
@@ -249,6 +257,7 @@ export type BoardEvent =
   | IncidentTypeSet
   | RosterSet
   | ShiftHandedOver
+  | SettingsChanged
   | PinChanged;
 
 export type DomainEvent = IncidentEvent | BoardEvent;

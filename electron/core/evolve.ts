@@ -94,7 +94,8 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
         ...incident,
         level: event.to,
         levelHistory: [...incident.levelHistory, { at: event.at, actor: event.actor, from: event.from, to: event.to, reason: event.reason }],
-        alarm: { ...alarm, policy: event.policy, tier: event.tier, nextEscalationAt: event.nextEscalationAt },
+        // `?? alarm.reminderAt`: levelChanged events journaled before they carried reminderAt
+        alarm: { ...alarm, policy: event.policy, tier: event.tier, nextEscalationAt: event.nextEscalationAt, reminderAt: event.reminderAt ?? alarm.reminderAt },
         deadlines: [...incident.deadlines, ...event.deadlines],
       };
     case 'incidentResolved':
@@ -185,7 +186,12 @@ function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
     case 'calendarSet':
       return { ...state, plan: { ...state.plan, calendar: event.calendar } };
     case 'clockJumped':
-      return { ...state, incidents: mapValues(state.incidents, (incident) => shiftTimers(incident, event.deltaMs)) };
+      // The flood window is relative too: raises keep their distance from the new clock.
+      return {
+        ...state,
+        incidents: mapValues(state.incidents, (incident) => shiftTimers(incident, event.deltaMs)),
+        recentRaises: state.recentRaises.map((t) => t + event.deltaMs),
+      };
     case 'catalogueSet':
       return { ...state, plan: { ...state.plan, catalogue: event.catalogue } };
     case 'incidentTypeSet': {
@@ -200,6 +206,7 @@ function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
     case 'shiftHandedOver':
       return { ...state, shift: { onDuty: event.incoming, since: event.at, note: event.note } };
     case 'pinChanged':
+    case 'settingsChanged':
       return state;
   }
 }

@@ -4,7 +4,7 @@ import type { Drafts } from './draft.js';
 import { fail, ok } from './result.js';
 import type { BoardState } from './state.js';
 
-type BoardCommand = Extract<Command, { type: 'setPolicy' | 'setCalendar' | 'setCatalogue' | 'setIncidentType' | 'setRoster' | 'handOver' | 'changePin' }>;
+type BoardCommand = Extract<Command, { type: 'setPolicy' | 'setCalendar' | 'setCatalogue' | 'setIncidentType' | 'setRoster' | 'handOver' | 'changePin' | 'updateSettings' }>;
 
 /** Changes to the plan and the organisation. Each is journaled with actor and time. */
 export function organisationRules(state: BoardState, command: BoardCommand): Drafts {
@@ -29,6 +29,8 @@ export function organisationRules(state: BoardState, command: BoardCommand): Dra
     }
     case 'changePin':
       return ok([{ incidentId: null, type: 'pinChanged' }]);
+    case 'updateSettings':
+      return ok([{ incidentId: null, type: 'settingsChanged', changes: command.settings }]);
   }
 }
 

@@ -36,3 +36,7 @@ export function publicSettings(settings: Settings): PublicSettings {
   const { pinHash, ...rest } = settings;
   return { ...rest, pinSet: pinHash !== '' };
 }
+
+/** The settings a dispatcher may change from the app (the PIN has its own command). */
+export const settingsPatchSchema = settingsSchema.omit({ pinHash: true }).partial().strict();
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;

@@ -4,6 +4,7 @@ import { decide } from '../core/decide.js';
 import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
 import { fail, ok, type Result } from '../core/result.js';
+import type { SettingsPatch } from '../core/settings.js';
 import type { BoardState } from '../core/state.js';
 
 /** What the bus needs from storage; the Journal satisfies it. */
@@ -25,6 +26,8 @@ export interface CommandBusOptions {
   readonly onError?: (message: string, error: unknown) => void;
   /** the operator PIN guard for plan and roster changes; absent means no guard (tests) */
   readonly pins?: PinGuard;
+  /** writes a settings change; returns a function that puts the old values back */
+  readonly applySettings?: (patch: SettingsPatch) => () => void;
 }
 
 export interface PinGuard {
@@ -106,9 +109,25 @@ export class CommandBus {
     const pins = this.options.pins;
     if (pins === undefined || !isPinProtected(command)) return this.apply(command);
     if (!pins.matches(command.pin)) return fail('forbidden', 'wrong or missing operator PIN', 'pin');
-    if (command.type !== 'changePin') return this.apply(command);
-    // The PIN is stored first; if the audit record cannot be written, the old PIN comes back.
-    const restore = pins.change(command.newPin);
+    if (command.type === 'changePin') return this.withRollback(() => pins.change(command.newPin), command);
+    if (command.type === 'updateSettings' && this.options.applySettings !== undefined) {
+      const apply = this.options.applySettings;
+      return this.withRollback(() => apply(command.settings), command);
+    }
+    return this.apply(command);
+  }
+
+  /**
+   * Settings live outside the journal: they are written first, and if the audit record cannot be
+   * journaled, the old values come back, so nothing changes without its record.
+   */
+  private async withRollback(change: () => () => void, command: Command): Promise<Result<CommandOutcome>> {
+    let restore: () => void;
+    try {
+      restore = change();
+    } catch (error) {
+      return fail('invalid', `settings not changed: ${(error as Error).message}`);
+    }
     const result = await this.apply(command);
     if (!result.ok) restore();
     return result;
