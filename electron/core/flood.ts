@@ -17,7 +17,9 @@ export function floodStartsWith(state: BoardState, now: number): boolean {
 /** When the sliding window will hold fewer than FLOOD.endBelow raises; null if no flood. */
 export function floodEndsAt(state: BoardState): number | null {
   if (!state.flood.active) return null;
-  const times = state.recentRaises;
+  // Sorted: after a clock change nobody reported (say, while the app was down) raise times can
+  // be out of order, and the instant named here must be one at which a tick does end the flood.
+  const times = [...state.recentRaises].sort((a, b) => a - b);
   const keep = FLOOD.endBelow - 1;
   const oldestThatMustLeave = times[times.length - keep - 1];
   return oldestThatMustLeave === undefined ? 0 : oldestThatMustLeave + FLOOD.windowMs;

@@ -19,7 +19,7 @@ export function decideTick(state: BoardState, now: number, clockJumpMs: number):
       drafts.push({ incidentId: incident.id, type: 'incidentArchived' });
     }
   }
-  if (state.flood.active && raisesInWindow(state.recentRaises, now) < FLOOD.endBelow) {
+  if (state.flood.active && raisesInWindow(state.recentRaises.map((t) => t + shift), now) < FLOOD.endBelow) {
     drafts.push({ incidentId: null, type: 'floodEnded' });
   }
   return drafts;
