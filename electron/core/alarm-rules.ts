@@ -4,7 +4,7 @@ import { fail, ok } from './result.js';
 import { deadlinesFrom, tierTimeout } from './schedule.js';
 import { isActive, type BoardState, type Incident } from './state.js';
 
-type AlarmCommand = Extract<Command, { type: 'acknowledge' | 'escalate' | 'silence' | 'shelve' | 'unshelve' | 'meetDeadline' }>;
+type AlarmCommand = Extract<Command, { type: 'acknowledge' | 'escalate' | 'silence' | 'shelve' | 'unshelve' | 'meetDeadline' | 'extendDeadline' }>;
 
 const MINUTE = 60_000;
 
@@ -12,6 +12,7 @@ const MINUTE = 60_000;
 export function alarmRules(state: BoardState, incident: Incident, command: AlarmCommand, now: number): Drafts {
   const id = incident.id;
   if (command.type === 'meetDeadline') return meetDeadline(incident, command.deadlineId);
+  if (command.type === 'extendDeadline') return extendDeadline(incident, command);
   if (!isActive(incident)) return fail('conflict', `the incident is ${incident.status}`, 'incidentId');
   const alarm = incident.alarm;
   switch (command.type) {
@@ -35,7 +36,7 @@ export function alarmRules(state: BoardState, incident: Incident, command: Alarm
 
 /** After shelving, an alarm nobody acknowledged starts its tier's clock again. */
 export const resumedEscalation = (incident: Incident, now: number): number | null =>
-  incident.alarm.unacknowledged ? now + tierTimeout(incident.alarm.policy, incident.alarm.tier) : null;
+  incident.alarm.unacknowledged && !incident.alarm.returned ? now + tierTimeout(incident.alarm.policy, incident.alarm.tier) : null;
 
 export function acknowledgeDrafts(state: BoardState, incident: Incident, now: number): Drafts {
   if (!incident.alarm.unacknowledged) {
@@ -59,4 +60,13 @@ function meetDeadline(incident: Incident, deadlineId: string): Drafts {
   if (deadline === undefined) return fail('not_found', 'the incident has no such deadline', 'deadlineId');
   if (deadline.metAt !== null) return fail('conflict', `already met by ${deadline.metBy ?? 'someone'}`, 'deadlineId');
   return ok([{ incidentId: incident.id, type: 'deadlineMet', deadlineId }]);
+}
+
+/** Some limits may be extended with a reason told to the customer (bank complaints: 15 → 60 days). */
+function extendDeadline(incident: Incident, command: Extract<AlarmCommand, { type: 'extendDeadline' }>): Drafts {
+  const deadline = incident.deadlines.find((d) => d.id === command.deadlineId);
+  if (deadline === undefined) return fail('not_found', 'the incident has no such deadline', 'deadlineId');
+  if (deadline.metAt !== null) return fail('conflict', 'the deadline has been met', 'deadlineId');
+  if (command.until <= deadline.dueAt) return fail('invalid', 'must be later than the current due time', 'until');
+  return ok([{ incidentId: incident.id, type: 'deadlineExtended', deadlineId: deadline.id, from: deadline.dueAt, until: command.until, reason: command.reason }]);
 }

@@ -78,6 +78,13 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...onIncident, type: z.literal('unshelve') }),
   z.strictObject({ ...onIncident, type: z.literal('meetDeadline'), deadlineId: required(LIMITS.id) }),
   z.strictObject({
+    ...onIncident,
+    type: z.literal('extendDeadline'),
+    deadlineId: required(LIMITS.id),
+    until: z.number('epoch milliseconds').int().min(0).max(8.64e15),
+    reason: required(LIMITS.reason),
+  }),
+  z.strictObject({
     ...dedup,
     type: z.literal('triggerAlarm'),
     summary: required(LIMITS.title),

@@ -19,9 +19,12 @@ export const API = {
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** A problem the board must show until someone deals with it (torn journal tail, bad settings). */
+/**
+ * A problem the board must show until someone deals with it (torn journal tail, bad settings).
+ * `storageFault` is live: present while journal writes fail, gone once one succeeds again.
+ */
 export interface HostWarning {
-  readonly kind: 'journalTornTail' | 'settingsCorrupt' | 'snapshotUnreadable';
+  readonly kind: 'journalTornTail' | 'settingsCorrupt' | 'snapshotUnreadable' | 'storageFault';
   readonly message: string;
   readonly file: string;
   /** where the damaged bytes were kept, so nothing is lost */

@@ -85,6 +85,7 @@ function onIncident(state: BoardState, incident: Incident, command: IncidentComm
     case 'shelve':
     case 'unshelve':
     case 'meetDeadline':
+    case 'extendDeadline':
       return alarmRules(state, incident, command, now);
     default:
       return workRules(state, incident, command);

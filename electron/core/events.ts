@@ -111,6 +111,13 @@ export interface DeadlineMet extends EventBase {
   readonly type: 'deadlineMet';
   readonly deadlineId: string;
 }
+export interface DeadlineExtended extends EventBase {
+  readonly type: 'deadlineExtended';
+  readonly deadlineId: string;
+  readonly from: number;
+  readonly until: number;
+  readonly reason: string;
+}
 export interface DeadlineMissed extends EventBase {
   readonly type: 'deadlineMissed';
   readonly deadlineId: string;
@@ -235,6 +242,7 @@ export type IncidentEvent =
   | ReminderDue
   | DeadlineMet
   | DeadlineMissed
+  | DeadlineExtended
   | AlarmRetriggered
   | AlarmReturned
   | RoleAssigned

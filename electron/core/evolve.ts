@@ -126,6 +126,8 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
       return withAlarm({ unacknowledged: true, reason: 'reminder', reminderAt: null, nextEscalationAt: null });
     case 'deadlineMet':
       return { ...incident, deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, metAt: event.at, metBy: event.actor } : d)) };
+    case 'deadlineExtended':
+      return { ...incident, deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, dueAt: event.until, missedAt: null } : d)) };
     case 'deadlineMissed':
       return {
         ...incident,
@@ -139,7 +141,8 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
       return { ...incident, source, title: event.summary, alarm: { ...alarm, unacknowledged: true, returned: false, reason: 'retriggered', nextEscalationAt: event.nextEscalationAt, reminderAt: null } };
     }
     case 'alarmReturned':
-      return withAlarm({ returned: true });
+      // The condition cleared: it stays until seen, but nobody needs to be chased about it.
+      return withAlarm({ returned: true, nextEscalationAt: null });
     case 'roleAssigned':
       return { ...incident, assignments: { ...incident.assignments, [event.position]: event.personId } };
     case 'roleUnassigned': {

@@ -17,10 +17,14 @@ export const recentIncidents = (state: BoardState, limit = RECENT_LIMIT): Incide
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .slice(0, limit);
 
-/** Alarms that want the horn now: unacknowledged, not silenced, not shelved. */
+/** Alarms that want the horn now: unacknowledged, not returned to normal, not silenced, not shelved. */
 export const soundingIncidents = (state: BoardState, now: number): Incident[] =>
   activeIncidents(state).filter(
-    (i) => i.alarm.unacknowledged && i.alarm.shelved === null && (i.alarm.silencedUntil === null || i.alarm.silencedUntil <= now),
+    (i) =>
+      i.alarm.unacknowledged &&
+      !i.alarm.returned &&
+      i.alarm.shelved === null &&
+      (i.alarm.silencedUntil === null || i.alarm.silencedUntil <= now),
   );
 
 /** Levels I–II get the urgent pattern, III–IV the normal one; one horn for the whole board. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, LIMITS, parseCommand } from '../../electron/core/commands.js';
+import { DEFAULT_CALENDAR } from '../../electron/core/calendar.js';
 
 const raise = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   type: 'raiseIncident',
@@ -15,6 +16,45 @@ const without = (obj: Record<string, unknown>, key: string): Record<string, unkn
 };
 const refused = (field: string, message: string) => ({ ok: false, error: { code: 'invalid', field, message } });
 const LEVEL_MESSAGE = 'must be one of I, II, III, IV';
+
+/**
+ * The foundation's commands, those of issue 3 (alarms and escalation), then those of the plan
+ * catalogue and settings. A new command type must be added here on purpose.
+ */
+const ALL_TYPES = [
+  'raiseIncident',
+  'acknowledge',
+  'addNote',
+  'changeLevel',
+  'resolve',
+  'close',
+  'reopen',
+  'escalate',
+  'silence',
+  'shelve',
+  'unshelve',
+  'meetDeadline',
+  'extendDeadline',
+  'triggerAlarm',
+  'acknowledgeAlarm',
+  'resolveAlarm',
+  'setPolicy',
+  'setCalendar',
+  'setCatalogue',
+  'setIncidentType',
+  'setRoster',
+  'changePin',
+  'updateSettings',
+  'handOver',
+  'assignRole',
+  'unassignRole',
+  'recordCall',
+  'checkStep',
+  'skipStep',
+  'uncheckStep',
+  'updateImpact',
+  'updateReport',
+];
 
 describe('parseCommand: accepted input', () => {
   it('fills the defaults of a raise and the default actor', () => {
@@ -103,8 +143,9 @@ describe('parseCommand: accepted input', () => {
     expect(parseCommand(raise({ title: `  ${title}  ` }), 't')).toMatchObject({ ok: true, value: { title } });
   });
 
-  it('knows exactly these command types', () => {
-    expect(COMMAND_TYPES).toEqual(['raiseIncident', 'acknowledge', 'addNote', 'changeLevel', 'resolve', 'close', 'reopen']);
+  it('knows exactly these command types; tick is not one of them', () => {
+    expect(COMMAND_TYPES).toEqual(ALL_TYPES);
+    expect(COMMAND_TYPES).not.toContain('tick');
   });
 });
 
@@ -156,7 +197,7 @@ describe('parseCommand: refused input names the field', () => {
     expect(parseCommand(raw, 't')).toEqual(refused('constructor', 'unknown field'));
   });
 
-  it.each(['explode', '', 'RaiseIncident', 'toString', '__proto__', 42, undefined])(
+  it.each(['explode', '', 'RaiseIncident', 'toString', '__proto__', 'tick', 42, undefined])(
     'unknown type %j: code unknown_command, field type',
     (type) => {
       const input = type === undefined ? { incidentId: 'a' } : { type, incidentId: 'a' };
@@ -165,8 +206,7 @@ describe('parseCommand: refused input names the field', () => {
         error: {
           code: 'unknown_command',
           field: 'type',
-          message:
-            'unknown command type; expected one of raiseIncident, acknowledge, addNote, changeLevel, resolve, close, reopen',
+          message: `unknown command type; expected one of ${COMMAND_TYPES.join(', ')}`,
         },
       });
     },
@@ -224,5 +264,154 @@ describe('parseCommand: refused input names the field', () => {
     const parsed = parseCommand(raise({ title: 5 }), 't');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect({ code: parsed.error.code, field: parsed.error.field }).toEqual({ code: 'invalid', field: 'title' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// the alarm and escalation commands (issue 3)
+// ---------------------------------------------------------------------------------------------
+
+const tier = (over: Record<string, unknown> = {}) => ({ role: 'dutyOfficer', ackTimeoutMs: 60_000, repeat: 0, ...over });
+const setPolicy = (policy: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
+  type: 'setPolicy',
+  level: 'I',
+  policy: { tiers: [tier()], reminderMs: null, ...policy },
+  ...over,
+});
+const setCalendar = (calendar: Record<string, unknown>) => ({ type: 'setCalendar', calendar: { ...DEFAULT_CALENDAR, ...calendar } });
+const trigger = (over: Record<string, unknown> = {}) => ({ type: 'triggerAlarm', dedupKey: 'k1', source: 'bms', summary: 'Smoke detector 4', ...over });
+
+describe('parseCommand: alarm controls', () => {
+  it.each([
+    [{ type: 'escalate', incidentId: 'inc-1' }, { type: 'escalate', incidentId: 'inc-1', actor: 't' }],
+    [{ type: 'silence', incidentId: 'inc-1' }, { type: 'silence', incidentId: 'inc-1', minutes: 5, actor: 't' }],
+    [{ type: 'silence', incidentId: 'inc-1', minutes: 60 }, { type: 'silence', incidentId: 'inc-1', minutes: 60, actor: 't' }],
+    [
+      { type: 'shelve', incidentId: 'inc-1', reason: ' sensor fault ', minutes: 480 },
+      { type: 'shelve', incidentId: 'inc-1', reason: 'sensor fault', minutes: 480, actor: 't' },
+    ],
+    [{ type: 'unshelve', incidentId: 'inc-1' }, { type: 'unshelve', incidentId: 'inc-1', actor: 't' }],
+    [
+      { type: 'meetDeadline', incidentId: 'inc-1', deadlineId: ' report-bureau ' },
+      { type: 'meetDeadline', incidentId: 'inc-1', deadlineId: 'report-bureau', actor: 't' },
+    ],
+  ])('accepts %j', (input, value) => {
+    expect(parseCommand(input, 't')).toEqual({ ok: true, value });
+  });
+
+  it('silence is 1 to 60 whole minutes, 5 by default', () => {
+    expect(LIMITS.silenceMinutes).toBe(60);
+    const silence = (minutes: unknown) => parseCommand({ type: 'silence', incidentId: 'a', minutes }, 't');
+    expect(silence(0)).toEqual(refused('minutes', 'at least 1 minute'));
+    expect(silence(-5)).toEqual(refused('minutes', 'at least 1 minute'));
+    expect(silence(61)).toEqual(refused('minutes', 'at most 60 minutes'));
+    expect(silence(1.5)).toEqual(refused('minutes', 'whole minutes'));
+    expect(silence('5')).toEqual(refused('minutes', 'must be a number of minutes'));
+    expect(silence(1)).toMatchObject({ ok: true, value: { minutes: 1 } });
+  });
+
+  it('shelving needs a reason and an expiry of at most 8 hours', () => {
+    expect(LIMITS.shelveMinutes).toBe(480);
+    expect(parseCommand({ type: 'shelve', incidentId: 'a', minutes: 30 }, 't')).toEqual(refused('reason', 'is required'));
+    expect(parseCommand({ type: 'shelve', incidentId: 'a', minutes: 30, reason: ' ' }, 't')).toEqual(refused('reason', 'must not be empty'));
+    expect(parseCommand({ type: 'shelve', incidentId: 'a', reason: 'x' }, 't')).toEqual(refused('minutes', 'is required'));
+    expect(parseCommand({ type: 'shelve', incidentId: 'a', reason: 'x', minutes: 481 }, 't')).toEqual(refused('minutes', 'at most 480 minutes'));
+    expect(parseCommand({ type: 'shelve', incidentId: 'a', reason: 'x', minutes: 0 }, 't')).toEqual(refused('minutes', 'at least 1 minute'));
+  });
+
+  it('meetDeadline names the deadline', () => {
+    expect(parseCommand({ type: 'meetDeadline', incidentId: 'a' }, 't')).toEqual(refused('deadlineId', 'is required'));
+    expect(parseCommand({ type: 'meetDeadline', incidentId: 'a', deadlineId: '' }, 't')).toEqual(refused('deadlineId', 'must not be empty'));
+  });
+
+  it('the scheduler’s tick cannot be sent from outside', () => {
+    expect(parseCommand({ type: 'tick', actor: 'system', clockJumpMs: -3_600_000 }, 't')).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_command', field: 'type' },
+    });
+  });
+});
+
+describe('parseCommand: alarms from other systems', () => {
+  it('a trigger needs dedupKey, source and summary; type and level are optional; strings are trimmed', () => {
+    expect(parseCommand(trigger({ dedupKey: ' k1 ', source: ' bms ', summary: ' Smoke detector 4 ' }), 't')).toEqual({
+      ok: true,
+      value: { type: 'triggerAlarm', dedupKey: 'k1', source: 'bms', summary: 'Smoke detector 4', details: '', actor: 't' },
+    });
+    expect(parseCommand(trigger({ incidentType: 'fire', level: 'I', details: 'zone 4' }), 't')).toEqual({
+      ok: true,
+      value: { type: 'triggerAlarm', dedupKey: 'k1', source: 'bms', summary: 'Smoke detector 4', incidentType: 'fire', level: 'I', details: 'zone 4', actor: 't' },
+    });
+  });
+
+  it.each(['dedupKey', 'source', 'summary'])('a trigger without %s: field %s, "is required"', (field) => {
+    expect(parseCommand(without(trigger(), field), 't')).toEqual(refused(field, 'is required'));
+    expect(parseCommand(trigger({ [field]: '  ' }), 't')).toEqual(refused(field, 'must not be empty'));
+  });
+
+  it('limits: dedupKey 255, source 100, summary 200 characters; level I to IV', () => {
+    expect(parseCommand(trigger({ dedupKey: 'k'.repeat(256) }), 't')).toEqual(refused('dedupKey', 'at most 255 characters'));
+    expect(parseCommand(trigger({ dedupKey: 'k'.repeat(255) }), 't')).toMatchObject({ ok: true });
+    expect(parseCommand(trigger({ source: 's'.repeat(101) }), 't')).toEqual(refused('source', 'at most 100 characters'));
+    expect(parseCommand(trigger({ summary: 's'.repeat(201) }), 't')).toEqual(refused('summary', 'at most 200 characters'));
+    expect(parseCommand(trigger({ level: 'V' }), 't')).toEqual(refused('level', LEVEL_MESSAGE));
+  });
+
+  it.each(['acknowledgeAlarm', 'resolveAlarm'])('%s takes only source and dedupKey', (type) => {
+    expect(parseCommand({ type, dedupKey: 'k1', source: 'bms' }, 't')).toEqual({ ok: true, value: { type, dedupKey: 'k1', source: 'bms', actor: 't' } });
+    expect(parseCommand({ type, source: 'bms' }, 't')).toEqual(refused('dedupKey', 'is required'));
+    expect(parseCommand({ type, dedupKey: 'k1', source: 'bms', summary: 'x' }, 't')).toEqual(refused('summary', 'unknown field'));
+  });
+});
+
+describe('parseCommand: policies and calendar', () => {
+  it('setPolicy: the incident type defaults to null (the level default)', () => {
+    expect(parseCommand(setPolicy({ reminderMs: 60_000 }), 't')).toEqual({
+      ok: true,
+      value: { type: 'setPolicy', incidentType: null, level: 'I', policy: { tiers: [tier()], reminderMs: 60_000 }, actor: 't' },
+    });
+    expect(parseCommand(setPolicy({}, { incidentType: 'fire' }), 't')).toMatchObject({ ok: true, value: { incidentType: 'fire' } });
+  });
+
+  it('setPolicy names the field of a bad tier by its path', () => {
+    expect(parseCommand(setPolicy({ tiers: [] }), 't')).toEqual(refused('policy.tiers', 'at least one tier'));
+    expect(parseCommand(setPolicy({ tiers: [tier(), tier({ ackTimeoutMs: 999 })] }), 't')).toEqual(
+      refused('policy.tiers.1.ackTimeoutMs', 'at least one second'),
+    );
+    expect(parseCommand(setPolicy({ tiers: [tier({ extra: 1 })] }), 't')).toEqual(refused('policy.tiers.0.extra', 'unknown field'));
+    expect(parseCommand(setPolicy({ tiers: Array.from({ length: 9 }, () => tier()) }), 't')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'policy.tiers' },
+    });
+    for (const bad of [tier({ role: 'boss' }), tier({ repeat: 11 }), tier({ repeat: -1 }), tier({ ackTimeoutMs: 24 * 3_600_000 + 1 })]) {
+      const parsed = parseCommand(setPolicy({ tiers: [bad] }), 't');
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error.field).toMatch(/^policy\.tiers\.0\.(role|repeat|ackTimeoutMs)$/);
+    }
+  });
+
+  it('setPolicy: a reminder is at least a minute, or null; it must be given', () => {
+    expect(parseCommand(setPolicy({ reminderMs: 59_999 }), 't')).toMatchObject({ ok: false, error: { field: 'policy.reminderMs' } });
+    expect(parseCommand({ type: 'setPolicy', level: 'I', policy: { tiers: [tier()] } }, 't')).toEqual(refused('policy.reminderMs', 'is required'));
+    expect(parseCommand({ type: 'setPolicy', policy: { tiers: [tier()], reminderMs: null } }, 't')).toEqual(refused('level', 'is required'));
+  });
+
+  it('setCalendar: dates as YYYY-MM-DD, weekdays 0 to 6, an offset within -12:00..+14:00', () => {
+    expect(parseCommand(setCalendar({ holidays: ['2025-05-01'], makeUpWorkdays: ['2025-04-27'] }), 't')).toEqual({
+      ok: true,
+      value: {
+        type: 'setCalendar',
+        calendar: { utcOffsetMinutes: 480, weekendDays: [0, 6], holidays: ['2025-05-01'], makeUpWorkdays: ['2025-04-27'] },
+        actor: 't',
+      },
+    });
+    expect(parseCommand(setCalendar({ holidays: ['2025-5-1'] }), 't')).toEqual(refused('calendar.holidays.0', 'dates as YYYY-MM-DD'));
+    expect(parseCommand(setCalendar({ makeUpWorkdays: ['2025-04-27', 'Sat'] }), 't')).toEqual(
+      refused('calendar.makeUpWorkdays.1', 'dates as YYYY-MM-DD'),
+    );
+    expect(parseCommand(setCalendar({ weekendDays: [7] }), 't')).toMatchObject({ ok: false, error: { field: 'calendar.weekendDays.0' } });
+    expect(parseCommand(setCalendar({ utcOffsetMinutes: 841 }), 't')).toMatchObject({ ok: false, error: { field: 'calendar.utcOffsetMinutes' } });
+    expect(parseCommand(setCalendar({ utcOffsetMinutes: -721 }), 't')).toMatchObject({ ok: false, error: { field: 'calendar.utcOffsetMinutes' } });
+    expect(parseCommand(setCalendar({ utcOffsetMinutes: -300, weekendDays: [5, 6] }), 't')).toMatchObject({ ok: true });
   });
 });
