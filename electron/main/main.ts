@@ -1,49 +1,40 @@
-import { app, BrowserWindow, dialog } from 'electron';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { app, dialog } from 'electron';
+import { fileURLToPath } from 'node:url';
 import { startHostServer } from '../services/host-server.js';
 import { JournalDamageError } from '../services/journal.js';
 import { startKioskServices } from '../services/kiosk-services.js';
 import { createLogger } from '../services/logger.js';
+import { runKioskApp } from './kiosk-app.js';
+import { openShellSettingsFile, openSiteSettings } from './settings-files.js';
 
 /**
- * Composition root of the desktop app. For now the shell runs the same services as host mode and
- * shows the board from a loopback-only server guarded by a per-launch token; the preload bridge,
- * kiosk windows and hardening come with the Electron shell issue.
+ * Composition root of the desktop app: the real services, the real settings files through
+ * electron-store, the built renderer and preload. All wiring is in kiosk-app.ts.
  */
 const log = createLogger();
+const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
-if (!app.requestSingleInstanceLock()) app.quit();
-else app.whenReady().then(start, fatal);
-
-async function start(): Promise<void> {
-  const services = await startKioskServices(app.getPath('userData'), log);
-  const token = randomBytes(24).toString('hex');
-  const server = await startHostServer({
-    bus: services.bus,
-    status: services.status,
-    log,
-    staticDir: join(app.getAppPath(), 'dist', 'renderer'),
-    host: '127.0.0.1',
-    port: 0,
-    token,
-  });
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    show: false,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, backgroundThrottling: false },
-  });
-  window.once('ready-to-show', () => window.show());
-  await window.loadURL(`${server.url}?token=${token}`);
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
-  app.on('before-quit', () => {
-    void server.close().then(() => services.close());
-  });
-}
+runKioskApp({
+  log,
+  rendererDir: here('../../renderer'),
+  preloadPath: here('../preload/preload.cjs'),
+  icon: here('../../../resources/icon.png'),
+  startServices: (dataDir) => startKioskServices(dataDir, log),
+  openSiteSettings,
+  openShellSettings: (dataDir) => openShellSettingsFile(dataDir, log),
+  startAlarmIntake: (services, port) =>
+    startHostServer({
+      bus: services.bus,
+      status: services.status,
+      onStatusChange: (listener) => services.onStatusChange(listener),
+      log,
+      // The app's own windows use app:// and IPC; this endpoint serves alarm sources and scripts.
+      staticDir: null,
+      host: '127.0.0.1',
+      port,
+      token: process.env.KIOSK_INTAKE_TOKEN ?? null,
+    }),
+}).catch(fatal);
 
 function fatal(error: unknown): void {
   const detail = error instanceof JournalDamageError ? `${error.message}\n\nThe file was left as it is. Keep it and ask for help.` : String(error);
