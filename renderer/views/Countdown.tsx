@@ -1,0 +1,23 @@
+import { formatDuration } from '../i18n/format.js';
+import { useMessages } from '../i18n/useMessages.js';
+import { useHostNow } from '../store/useHostNow.js';
+
+/** Under ten minutes a deadline's countdown turns urgent. */
+export const URGENT_BELOW_MS = 10 * 60_000;
+
+/**
+ * Time left until an absolute instant, redrawn once a second from the host-corrected clock. Past
+ * the instant it says so instead of counting up: the host's tick decides what happens then.
+ * Whole seconds are rounded up, as a countdown reads: 0:00:01 until the very end.
+ */
+export function Countdown({ to, urgentBelowMs = 0 }: { to: number; urgentBelowMs?: number }) {
+  const t = useMessages();
+  const now = useHostNow();
+  const left = to - now;
+  const urgent = left < urgentBelowMs;
+  return (
+    <span className={`countdown${urgent ? ' countdown--urgent' : ''}`} data-urgent={urgent ? 'true' : 'false'}>
+      {left > 0 ? formatDuration(Math.ceil(left / 1000) * 1000, t) : t.alarm.dueNow}
+    </span>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { Deadline, Incident } from '../../electron/core/state.js';
+import { useMessages } from '../i18n/useMessages.js';
+import { useBoard } from '../store/context.js';
+import { selectLanguage, selectOnline } from '../store/selectors.js';
+import { useHostNow } from '../store/useHostNow.js';
+import { formatMoment } from './alarmTime.js';
+import { deadlineState } from './alarmView.js';
+import { Countdown, URGENT_BELOW_MS } from './Countdown.js';
+
+/** Every milestone of the plan for this incident: countdown, met (when, by whom) or missed. */
+export function DeadlineList({ incident }: { incident: Incident }) {
+  const t = useMessages();
+  if (incident.deadlines.length === 0) return null;
+  return (
+    <section className="deadlines" aria-label={t.alarm.deadlines}>
+      <h4 className="deadlines__title">{t.alarm.deadlines}</h4>
+      <ul className="deadlines__list">
+        {incident.deadlines.map((deadline) => (
+          <DeadlineRow key={deadline.id} incidentId={incident.id} deadline={deadline} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DeadlineRow({ incidentId, deadline }: { incidentId: string; deadline: Deadline }) {
+  const t = useMessages();
+  const language = useBoard(selectLanguage);
+  const online = useBoard(selectOnline);
+  const meetDeadline = useBoard((s) => s.meetDeadline);
+  const now = useHostNow();
+  const [busy, setBusy] = useState(false);
+  const state = deadlineState(deadline);
+  const name = deadline.name[language];
+  const when = (at: number) => formatMoment(at, now, language);
+
+  const meet = async () => {
+    setBusy(true);
+    await meetDeadline(incidentId, deadline.id);
+    setBusy(false);
+  };
+
+  return (
+    <li className={`deadline deadline--${state}`} data-deadline={deadline.id} data-state={state}>
+      <span className="deadline__name">{name}</span>
+      {state === 'open' && (
+        <span className="deadline__due">
+          {t.alarm.dueAt(when(deadline.dueAt))} · <Countdown to={deadline.dueAt} urgentBelowMs={URGENT_BELOW_MS} />
+        </span>
+      )}
+      {state === 'missed' && deadline.missedAt !== null && <strong className="deadline__missed">{t.alarm.missed(when(deadline.dueAt))}</strong>}
+      {state === 'met' && deadline.metAt !== null && (
+        <span className="deadline__met">
+          {t.alarm.met(when(deadline.metAt), deadline.metBy ?? '')}
+          {deadline.missedAt !== null && ` (${t.alarm.late})`}
+        </span>
+      )}
+      {deadline.metAt === null && (
+        <button type="button" className="button button--small" aria-label={t.alarm.markMetName(name)} disabled={!online || busy} onClick={meet}>
+          {t.alarm.markMet}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { findType } from '../../electron/core/catalogue.js';
+import { useMessages } from '../i18n/useMessages.js';
+import { selectFloodGroups } from '../store/alarmGroups.js';
+import { useBoard } from '../store/context.js';
+import { selectLanguage } from '../store/selectors.js';
+import { IncidentCard } from './IncidentCard.js';
+
+/** The board during an alarm flood: one group per source and type, every card still there. */
+export function FloodGroups() {
+  const t = useMessages();
+  const language = useBoard(selectLanguage);
+  const board = useBoard((s) => s.board);
+  const groups = useMemo(() => selectFloodGroups(board), [board]);
+  return (
+    <ul className="flood-groups">
+      {groups.map((group) => {
+        const typeName = findType(board.plan.catalogue, group.incidentType)?.name[language] ?? group.incidentType;
+        const title = t.alarm.groupName(group.source ?? t.alarm.groupManual, typeName);
+        return (
+          <li key={group.key} className="flood-group">
+            <section aria-label={title}>
+              <h3 className="flood-group__title">
+                {title}{' '}
+                <span className="section-title__count" aria-hidden="true">
+                  {group.ids.length}
+                </span>
+                <span className="visually-hidden">{t.alarm.groupCount(group.ids.length)}</span>
+              </h3>
+              <ol className="cards">
+                {group.ids.map((id) => (
+                  <li key={id} data-incident-id={id}>
+                    <IncidentCard id={id} />
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

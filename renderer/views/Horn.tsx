@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { hornPattern } from '../../electron/core/selectors.js';
+import { HornPlayer } from '../audio/horn.js';
+import { useMessages } from '../i18n/useMessages.js';
+import { useBoard } from '../store/context.js';
+import { useHostNow } from '../store/useHostNow.js';
+
+type AudioStatus = 'running' | 'suspended' | 'unavailable';
+
+const statusOf = (context: AudioContext): AudioStatus => (context.state === 'running' ? 'running' : 'suspended');
+
+/**
+ * The board's one horn. It plays while any alarm is unacknowledged, unsilenced and unshelved
+ * (core hornPattern), whatever their number; silence is per alarm, so there is no mute here.
+ * Browsers keep audio off until someone uses the page: until then a button says so, and any
+ * click or key press on the page turns sound on as well.
+ */
+export function Horn() {
+  const t = useMessages();
+  // Re-evaluated every second: a silence runs out by the clock, with no event to say so.
+  const now = useHostNow();
+  const pattern = useBoard((s) => hornPattern(s.board, now));
+  const [audio, setAudio] = useState<AudioStatus>('suspended');
+  const contextRef = useRef<AudioContext | null>(null);
+  const playerRef = useRef<HornPlayer | null>(null);
+
+  useEffect(() => {
+    const Context = typeof window.AudioContext === 'function' ? window.AudioContext : null;
+    if (Context === null) {
+      setAudio('unavailable');
+      return;
+    }
+    let context: AudioContext;
+    try {
+      context = new Context();
+    } catch {
+      setAudio('unavailable');
+      return;
+    }
+    const player = new HornPlayer(context);
+    contextRef.current = context;
+    playerRef.current = player;
+    const update = () => setAudio(statusOf(context));
+    update();
+    context.addEventListener('statechange', update);
+    const resume = () => {
+      if (context.state === 'suspended') void context.resume().catch(() => undefined);
+    };
+    document.addEventListener('pointerdown', resume, true);
+    document.addEventListener('keydown', resume, true);
+    return () => {
+      document.removeEventListener('pointerdown', resume, true);
+      document.removeEventListener('keydown', resume, true);
+      context.removeEventListener('statechange', update);
+      player.dispose();
+      playerRef.current = null;
+      contextRef.current = null;
+      void context.close().catch(() => undefined);
+    };
+  }, []);
+
+  useEffect(() => {
+    playerRef.current?.setPattern(pattern);
+    // Tones are queued only while the context runs; once it does, start at once.
+    playerRef.current?.pump();
+  }, [pattern, audio]);
+
+  const enable = () => {
+    void contextRef.current?.resume().catch(() => undefined);
+  };
+
+  return (
+    <div className="horn" data-horn={pattern ?? 'off'} data-audio={audio}>
+      {audio === 'suspended' && (
+        <p className="horn__blocked">
+          <span>{t.alarm.soundBlocked}</span>{' '}
+          <button type="button" className="button button--primary" onClick={enable}>
+            {t.alarm.enableSound}
+          </button>
+        </p>
+      )}
+      {audio === 'unavailable' && (
+        <p role="alert" className="horn__blocked">
+          {t.alarm.soundUnavailable}
+        </p>
+      )}
+    </div>
+  );
+}
