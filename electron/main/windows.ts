@@ -48,6 +48,8 @@ export function openBoardWindow(input: WindowOptionsInput): BrowserWindow {
       safeDialogs: true,
       // A middle click must not open a window either (Electron's auxclick advice).
       disableBlinkFeatures: 'Auxclick',
+      // The horn must sound on an unattended wall display, before anyone has touched it.
+      autoplayPolicy: 'no-user-gesture-required',
       spellcheck: false,
       devTools: input.devTools,
       // The board must keep drawing alarms while covered or minimised.

@@ -60,6 +60,7 @@ describe('windows', () => {
     webviewTag: false,
     navigateOnDragDrop: false,
     backgroundThrottling: false,
+    autoplayPolicy: 'no-user-gesture-required',
   };
 
   it('every window carries every security setting, in kiosk mode, without menu or devtools', async () => {
