@@ -29,7 +29,7 @@ try {
   await build({
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir', Arch.x64),
-    config: { extends: join(root, 'electron-builder.yml'), electronDist, directories: { output, buildResources: 'resources' } },
+    config: { extends: join(root, 'resources', 'electron-builder.yml'), electronDist, directories: { output, buildResources: 'resources' } },
   });
 
   const unpacked = join(output, 'linux-unpacked');

@@ -22,8 +22,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCANNED = ['electron', 'renderer'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'release']);
 const SOURCE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
-/** Build tooling for the renderer: it runs in Node, in vite, never in the page. */
-const RENDERER_BUILD_FILES = new Set(['renderer/vite.config.ts']);
+/** Build tooling (vite configs): it runs in Node, in vite, never in the page or the app. */
+const RENDERER_BUILD_FILES = new Set(['renderer/vite.config.ts', 'electron/preload/vite.config.ts']);
 
 type Layer = 'core' | 'services' | 'host' | 'main' | 'preload' | 'renderer' | 'renderer-build';
 

@@ -24,7 +24,7 @@ const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const;
 
 describe('electron-builder configuration', () => {
   it("passes electron-builder's loader and schema, with AppImage, deb, nsis, the icon and the fuse hook", async () => {
-    const config = await getConfig(ROOT, null, null);
+    const config = await getConfig(ROOT, join(ROOT, 'resources', 'electron-builder.yml'), null);
     await validateConfiguration(config, new DebugLogger(false));
     const targets = (platform: unknown) => (platform as { target: { target: string }[] }).target.map((t) => t.target);
     expect(targets(config.linux)).toEqual(['AppImage', 'deb']);

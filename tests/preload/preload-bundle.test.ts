@@ -1,6 +1,6 @@
 /**
  * The preload as Electron loads it in a sandboxed renderer: one CommonJS file, built by
- * `npm run build:preload` (electron-preload.vite.config.ts), whose `require` knows only 'electron'.
+ * `npm run build:preload` (electron/preload/vite.config.ts), whose `require` knows only 'electron'.
  * The test builds it into a temp folder and runs it in a fresh V8 context with exactly that.
  */
 import { readFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ const tempDir = useTempDirs();
 describe('the preload bundle', () => {
   it('is one CommonJS file that needs only electron and exposes only kioskApi', async () => {
     const outDir = await tempDir();
-    await build({ configFile: join(ROOT, 'electron-preload.vite.config.ts'), logLevel: 'silent', build: { outDir, sourcemap: false } });
+    await build({ configFile: join(ROOT, 'electron', 'preload', 'vite.config.ts'), logLevel: 'silent', build: { outDir, sourcemap: false } });
     const code = await readFile(join(outDir, 'preload.cjs'), 'utf8');
 
     expect([...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])).toEqual(['electron']);

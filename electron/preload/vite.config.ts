@@ -8,11 +8,11 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     lib: {
-      entry: fileURLToPath(new URL('./electron/preload/preload.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('./preload.ts', import.meta.url)),
       formats: ['cjs'],
       fileName: () => 'preload.cjs',
     },
-    outDir: fileURLToPath(new URL('./dist/electron/preload', import.meta.url)),
+    outDir: fileURLToPath(new URL('../../dist/electron/preload', import.meta.url)),
     emptyOutDir: false,
     target: 'chrome140',
     minify: false,
