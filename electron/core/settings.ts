@@ -13,15 +13,25 @@ export const contactSchema = z.strictObject({
   note: z.string().trim().max(200).default(''),
 });
 
-export const settingsSchema = z.strictObject({
-  siteName: z.string().trim().max(100).default(''),
-  language: z.enum(LANGUAGES).default('zh-CN'),
-  operatorName: z.string().trim().max(100).default(''),
-  contacts: z.array(contactSchema).max(200).default([]),
+/** Each field once, without its default, so that a patch can leave fields out. */
+const fields = {
+  siteName: z.string().trim().max(100),
+  language: z.enum(LANGUAGES),
+  operatorName: z.string().trim().max(100),
+  contacts: z.array(contactSchema).max(200),
   /** salted hash of the operator PIN that guards plan and roster changes; '' until one is set */
-  pinHash: z.string().max(200).default(''),
+  pinHash: z.string().max(200),
   /** open tel: links when a contact is called (a softphone or dialler is installed) */
-  dialOut: z.boolean().default(false),
+  dialOut: z.boolean(),
+};
+
+export const settingsSchema = z.strictObject({
+  siteName: fields.siteName.default(''),
+  language: fields.language.default('zh-CN'),
+  operatorName: fields.operatorName.default(''),
+  contacts: fields.contacts.default([]),
+  pinHash: fields.pinHash.default(''),
+  dialOut: fields.dialOut.default(false),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -38,5 +48,5 @@ export function publicSettings(settings: Settings): PublicSettings {
 }
 
 /** The settings a dispatcher may change from the app (the PIN has its own command). */
-export const settingsPatchSchema = settingsSchema.omit({ pinHash: true }).partial().strict();
+export const settingsPatchSchema = z.strictObject(fields).omit({ pinHash: true }).partial();
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;

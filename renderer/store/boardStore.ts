@@ -6,6 +6,7 @@ import { createHostSlice } from './hostSlice.js';
 import { createMirrorSlice } from './mirrorSlice.js';
 import type { BoardStoreState } from './types.js';
 import { createUiSlice, type UiPreferences } from './uiSlice.js';
+import { createWorkSlice } from './workSlice.js';
 
 export interface BoardStoreOptions extends UiPreferences {
   /** the display's clock; tests pass their own */
@@ -21,6 +22,7 @@ export function createBoardStore(transport: Transport, options: BoardStoreOption
     ...createHostSlice(now)(...a),
     ...createUiSlice(options)(...a),
     ...createCommandSlice(transport)(...a),
+    ...createWorkSlice(...a),
   }));
   const s = store.getState();
   transport.connect(

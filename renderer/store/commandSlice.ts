@@ -39,5 +39,11 @@ export const createCommandSlice =
       resolve: (incidentId) => send({ type: 'resolve', incidentId }),
       close: (incidentId) => send({ type: 'close', incidentId }),
       reopen: (incidentId, reason) => send({ type: 'reopen', incidentId, reason }),
+      silence: (incidentId, minutes) => send(minutes === undefined ? { type: 'silence', incidentId } : { type: 'silence', incidentId, minutes }),
+      shelve: (incidentId, reason, minutes) => send({ type: 'shelve', incidentId, reason, minutes }),
+      unshelve: (incidentId) => send({ type: 'unshelve', incidentId }),
+      escalate: (incidentId) => send({ type: 'escalate', incidentId }),
+      meetDeadline: (incidentId, deadlineId) => send({ type: 'meetDeadline', incidentId, deadlineId }),
+      send,
     };
   };

@@ -3,6 +3,7 @@ import type { AppError, Result } from '../../electron/core/result.js';
 import type { Language } from '../../electron/core/settings.js';
 import type { BoardState } from '../../electron/core/state.js';
 import type { TransportHandlers } from '../api/transport.js';
+import type { WorkSlice } from './workSlice.js';
 
 /** The mirror of the host's board; only confirmed events change it. */
 export interface MirrorSlice {
@@ -57,6 +58,14 @@ export interface CommandSlice {
   readonly resolve: (incidentId: string) => Promise<Result<CommandOutcome>>;
   readonly close: (incidentId: string) => Promise<Result<CommandOutcome>>;
   readonly reopen: (incidentId: string, reason: string) => Promise<Result<CommandOutcome>>;
+  // alarms: silence mutes the horn only; shelve puts a nuisance alarm aside for a time, with a reason
+  readonly silence: (incidentId: string, minutes?: number) => Promise<Result<CommandOutcome>>;
+  readonly shelve: (incidentId: string, reason: string, minutes: number) => Promise<Result<CommandOutcome>>;
+  readonly unshelve: (incidentId: string) => Promise<Result<CommandOutcome>>;
+  readonly escalate: (incidentId: string) => Promise<Result<CommandOutcome>>;
+  readonly meetDeadline: (incidentId: string, deadlineId: string) => Promise<Result<CommandOutcome>>;
+  /** Any command, with the actor filled in and its refusal recorded; named actions are built on it. */
+  readonly send: (command: CommandInput) => Promise<Result<CommandOutcome>>;
 }
 
-export type BoardStoreState = MirrorSlice & ConnectionSlice & HostSlice & UiSlice & CommandSlice;
+export type BoardStoreState = MirrorSlice & ConnectionSlice & HostSlice & UiSlice & CommandSlice & WorkSlice;

@@ -2,34 +2,22 @@ import { useEffect } from 'react';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard } from '../store/context.js';
 import { selectLanguage } from '../store/selectors.js';
-import { Header } from './Header.js';
-import { IncidentBoard } from './IncidentBoard.js';
-import { RaiseForm } from './RaiseForm.js';
-import { RecentList } from './RecentList.js';
-import { WarningsBanner } from './WarningsBanner.js';
+import { ConsoleView } from './console/ConsoleView.js';
+import { viewModeOf } from './wall/viewMode.js';
+import { WallView } from './wall/WallView.js';
 
-export function App() {
+/** The dispatcher console, or the read-only wall display when the page is opened with ?view=wall. */
+export function App({ view = viewModeOf(window.location.search) }: { view?: 'console' | 'wall' }) {
   const t = useMessages();
   const language = useBoard(selectLanguage);
   useEffect(() => {
     // Screen readers and fonts (CJK glyph choice) follow the page language.
     document.documentElement.lang = language;
-    document.title = t.appTitle;
-  }, [language, t]);
+    document.title = view === 'wall' ? `${t.plans.wall.title} — ${t.appTitle}` : t.appTitle;
+  }, [language, t, view]);
+  useEffect(() => {
+    document.documentElement.dataset.view = view;
+  }, [view]);
 
-  return (
-    <div className="app">
-      <Header />
-      <WarningsBanner />
-      <main className="layout">
-        <div className="layout__main">
-          <IncidentBoard />
-          <RecentList />
-        </div>
-        <aside className="layout__side">
-          <RaiseForm />
-        </aside>
-      </main>
-    </div>
-  );
+  return view === 'wall' ? <WallView /> : <ConsoleView />;
 }

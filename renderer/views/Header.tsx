@@ -1,6 +1,7 @@
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard } from '../store/context.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { HeaderTools } from './console/HeaderTools.js';
 import { HostClock } from './HostClock.js';
 import { LanguageToggle } from './LanguageToggle.js';
 import { OperatorField } from './OperatorField.js';
@@ -14,6 +15,7 @@ export function Header() {
       <HostClock />
       <ConnectionIndicator />
       <OperatorField />
+      <HeaderTools />
       <LanguageToggle />
     </header>
   );

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { activeIncidents } from '../../electron/core/selectors.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard } from '../store/context.js';
+import { FloodGroups } from './FloodGroups.js';
 import { IncidentCard } from './IncidentCard.js';
 
 /** Active incidents, gravest level first, then the longest waiting. */
@@ -9,6 +10,7 @@ export function IncidentBoard() {
   const t = useMessages();
   const board = useBoard((s) => s.board);
   const ids = useMemo(() => activeIncidents(board).map((i) => i.id), [board]);
+  const flood = board.flood.active;
   return (
     <section className="board" aria-label={t.board}>
       <h2 className="section-title">
@@ -16,10 +18,12 @@ export function IncidentBoard() {
       </h2>
       {ids.length === 0 ? (
         <p className="empty">{t.noActive}</p>
+      ) : flood ? (
+        <FloodGroups />
       ) : (
         <ol className="cards">
           {ids.map((id) => (
-            <li key={id}>
+            <li key={id} data-incident-id={id}>
               <IncidentCard id={id} />
             </li>
           ))}

@@ -1,30 +1,29 @@
 import { memo, useId, useState } from 'react';
 import type { Result } from '../../electron/core/result.js';
-import type { Incident } from '../../electron/core/state.js';
-import { formatTime } from '../i18n/format.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard } from '../store/context.js';
-import { selectLanguage, selectOnline } from '../store/selectors.js';
+import { selectOnline } from '../store/selectors.js';
+import { AlarmControls } from './AlarmControls.js';
+import { AlarmMarks } from './AlarmMarks.js';
+import { CardPlanSummary } from './console/CardPlanSummary.js';
+import { isFlashing } from './alarmView.js';
+import { DeadlineList } from './DeadlineList.js';
 import { Elapsed } from './Elapsed.js';
 import { errorText } from './errorText.js';
+import { EscalationStatus } from './EscalationStatus.js';
 import { IncidentTimeline } from './IncidentTimeline.js';
 import { LevelBadge } from './LevelBadge.js';
 import { useIncidentTypeName, useLevelScheme } from './useIncidentType.js';
 
-/** Flashes while nobody has taken the alarm on; a shelved alarm is put aside on purpose and stays steady. */
-const isFlashing = (incident: Incident): boolean => incident.alarm.unacknowledged && incident.alarm.shelved === null;
-
 /** One active incident. */
 export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
   const incident = useBoard((s) => s.board.incidents[id]);
   const typeName = useIncidentTypeName(incident?.incidentType ?? '');
   const scheme = useLevelScheme(incident?.incidentType ?? '');
   const online = useBoard(selectOnline);
   const expanded = useBoard((s) => s.ui.selectedIncidentId === id);
   const lastError = useBoard((s) => s.ui.lastError);
-  const acknowledge = useBoard((s) => s.acknowledge);
   const resolve = useBoard((s) => s.resolve);
   const toggleSelected = useBoard((s) => s.toggleSelected);
   const [busy, setBusy] = useState(false);
@@ -38,15 +37,25 @@ export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
     setBusy(false);
   };
   const name = (action: string) => t.actionName(action, incident.number, incident.title);
-  const error = lastError?.incidentId === id ? lastError.error : null;
+  // The shelve form shows its own refusals next to its fields; the card shows the others.
+  const error = lastError?.incidentId === id && lastError.command !== 'shelve' ? lastError.error : null;
   const { alarm } = incident;
-  // An acknowledged incident can call again (reminder, missed deadline): say why, beside its status.
-  const alarmReason = alarm.unacknowledged && alarm.reason !== 'raised' ? t.alarmReasons[alarm.reason] : null;
+  const flashing = isFlashing(incident);
+  const classes = [
+    'card',
+    `card--level-${incident.level}`,
+    flashing ? 'card--alarm' : '',
+    alarm.shelved !== null ? 'card--shelved' : '',
+    incident.drill ? 'card--drill' : '',
+  ].filter((c) => c !== '');
 
   return (
     <article
-      className={`card card--level-${incident.level}${isFlashing(incident) ? ' card--alarm' : ''}${incident.drill ? ' card--drill' : ''}`}
+      className={classes.join(' ')}
       aria-labelledby={titleId}
+      data-alarm={alarm.unacknowledged ? 'unacknowledged' : 'acknowledged'}
+      data-flashing={flashing ? 'true' : 'false'}
+      data-shelved={alarm.shelved !== null ? 'true' : 'false'}
     >
       <div className="card__head">
         <LevelBadge level={incident.level} scheme={scheme} />
@@ -57,8 +66,7 @@ export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
       </div>
       <div className="card__chips">
         <span className={`status status--${incident.status}`}>{t.status[incident.status]}</span>
-        {alarmReason !== null && <span className="chip chip--alarm">{alarmReason}</span>}
-        {alarm.shelved !== null && <span className="chip">{t.shelvedUntil(formatTime(alarm.shelved.until, language))}</span>}
+        <AlarmMarks incident={incident} />
       </div>
       <h3 id={titleId} className="card__title">
         {incident.drill && <span className="visually-hidden">{t.drill}: </span>}
@@ -81,6 +89,12 @@ export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
           <dt>{t.reporter}</dt>
           <dd>{incident.reporter || incident.raisedBy}</dd>
         </div>
+        {incident.source !== null && (
+          <div>
+            <dt>{t.alarm.source}</dt>
+            <dd className="card__source">{t.alarm.sourceCount(incident.source.system, incident.source.count)}</dd>
+          </div>
+        )}
         {incident.acknowledgedBy !== null && (
           <div>
             <dt>{t.acknowledgedBy}</dt>
@@ -88,18 +102,11 @@ export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
           </div>
         )}
       </dl>
+      <CardPlanSummary id={id} />
+      <EscalationStatus incident={incident} />
+      <DeadlineList incident={incident} />
+      <AlarmControls incident={incident} />
       <div className="card__actions">
-        {alarm.unacknowledged && (
-          <button
-            type="button"
-            className="button button--primary"
-            aria-label={name(t.acknowledge)}
-            disabled={!online || busy}
-            onClick={() => run(() => acknowledge(id))}
-          >
-            {t.acknowledge}
-          </button>
-        )}
         <button
           type="button"
           className="button"

@@ -19,7 +19,7 @@ export function RecentList() {
       ) : (
         <ul className="recent__list">
           {ids.map((id) => (
-            <li key={id}>
+            <li key={id} data-incident-id={id}>
               <RecentItem id={id} />
             </li>
           ))}

@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand';
+import type { Catalogue, IncidentType } from '../../electron/core/catalogue.js';
+import type { CommandOutcome } from '../../electron/core/contract.js';
+import type { Impact } from '../../electron/core/impact.js';
+import type { Level } from '../../electron/core/levels.js';
+import type { Position } from '../../electron/core/organisation.js';
+import type { AccidentReport } from '../../electron/core/report.js';
+import type { Result } from '../../electron/core/result.js';
+import type { Person } from '../../electron/core/roster.js';
+import type { SettingsPatch } from '../../electron/core/settings.js';
+import type { BoardStoreState } from './types.js';
+
+type Reply = Promise<Result<CommandOutcome>>;
+
+/**
+ * The work of the emergency plan on one incident (positions, calls, checklist, impact, report)
+ * and the plan and organisation behind it (roster, shift, catalogue, site settings). Every action
+ * is one command through the command slice's `send`, so refusals land in `ui.lastError` like the
+ * others and the board changes only when the host's events come back.
+ */
+export type ConsoleDialog = 'help' | 'settings';
+
+export interface WorkSlice {
+  /** the console's open dialog (keyboard help or settings); null for none */
+  readonly dialog: ConsoleDialog | null;
+  readonly openDialog: (dialog: ConsoleDialog | null) => void;
+  /** the incident the detail pane shows; null for none */
+  readonly selectIncident: (incidentId: string | null) => void;
+  readonly addNote: (incidentId: string, text: string) => Reply;
+  readonly changeLevel: (incidentId: string, level: Level, reason: string) => Reply;
+  readonly assignRole: (incidentId: string, position: Position, personId: string) => Reply;
+  readonly unassignRole: (incidentId: string, position: Position) => Reply;
+  readonly recordCall: (incidentId: string, number: string, name: string) => Reply;
+  readonly checkStep: (incidentId: string, stepId: string) => Reply;
+  readonly skipStep: (incidentId: string, stepId: string, reason: string) => Reply;
+  readonly uncheckStep: (incidentId: string, stepId: string) => Reply;
+  readonly updateImpact: (incidentId: string, impact: Impact) => Reply;
+  readonly updateReport: (incidentId: string, report: AccidentReport) => Reply;
+  readonly handOver: (incoming: readonly string[], note: string) => Reply;
+  /** The operator PIN is passed through on each protected change, never kept in the store. */
+  readonly setRoster: (people: readonly Person[], pin: string | undefined) => Reply;
+  readonly setCatalogue: (catalogue: Catalogue, pin: string | undefined) => Reply;
+  readonly setIncidentType: (incidentType: IncidentType, pin: string | undefined) => Reply;
+  readonly updateSettings: (settings: SettingsPatch, pin: string | undefined) => Reply;
+  readonly changePin: (pin: string | undefined, newPin: string) => Reply;
+}
+
+// An empty PIN field means "none given"; the host then answers whether one was needed.
+const withPin = (pin: string | undefined) => (pin === undefined || pin === '' ? {} : { pin });
+
+export const createWorkSlice: StateCreator<BoardStoreState, [], [], WorkSlice> = (set, get) => ({
+  dialog: null,
+  openDialog: (dialog) => set({ dialog }),
+  selectIncident: (incidentId) => set((s) => ({ ui: { ...s.ui, selectedIncidentId: incidentId } })),
+  addNote: (incidentId, text) => get().send({ type: 'addNote', incidentId, text }),
+  changeLevel: (incidentId, level, reason) => get().send({ type: 'changeLevel', incidentId, level, reason }),
+  assignRole: (incidentId, position, personId) => get().send({ type: 'assignRole', incidentId, position, personId }),
+  unassignRole: (incidentId, position) => get().send({ type: 'unassignRole', incidentId, position }),
+  recordCall: (incidentId, number, name) => get().send({ type: 'recordCall', incidentId, number, name }),
+  checkStep: (incidentId, stepId) => get().send({ type: 'checkStep', incidentId, stepId }),
+  skipStep: (incidentId, stepId, reason) => get().send({ type: 'skipStep', incidentId, stepId, reason }),
+  uncheckStep: (incidentId, stepId) => get().send({ type: 'uncheckStep', incidentId, stepId }),
+  updateImpact: (incidentId, impact) => get().send({ type: 'updateImpact', incidentId, impact }),
+  updateReport: (incidentId, report) => get().send({ type: 'updateReport', incidentId, report }),
+  handOver: (incoming, note) => get().send({ type: 'handOver', incoming: [...incoming], note }),
+  setRoster: (people, pin) => get().send({ type: 'setRoster', people: [...people], ...withPin(pin) }),
+  setCatalogue: (catalogue, pin) => get().send({ type: 'setCatalogue', catalogue: [...catalogue], ...withPin(pin) }),
+  setIncidentType: (incidentType, pin) => get().send({ type: 'setIncidentType', incidentType, ...withPin(pin) }),
+  updateSettings: (settings, pin) => get().send({ type: 'updateSettings', settings, ...withPin(pin) }),
+  changePin: (pin, newPin) => get().send({ type: 'changePin', newPin, ...withPin(pin) }),
+});

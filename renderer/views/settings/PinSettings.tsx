@@ -1,0 +1,57 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard } from '../../store/context.js';
+import { selectOnline } from '../../store/selectors.js';
+import { SaveStatus, type SaveState } from './SaveStatus.js';
+import type { Guard } from './SettingsDialog.js';
+
+const PIN = /^[0-9]{4,12}$/;
+
+/** Sets the first operator PIN, or changes it (the current one was asked for at unlock). */
+export function PinSettings({ guard, pinSet, onChanged }: { guard: Guard; pinSet: boolean; onChanged: (newPin: string) => void }) {
+  const t = useMessages();
+  const online = useBoard(selectOnline);
+  const changePin = useBoard((s) => s.changePin);
+  const [newPin, setNewPin] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!PIN.test(newPin)) return setState({ kind: 'error', error: { code: 'invalid', message: t.plans.pinFormat, field: 'newPin' } });
+    if (newPin !== repeat) return setState({ kind: 'error', error: { code: 'invalid', message: t.plans.pinMismatch, field: 'newPin' } });
+    setBusy(true);
+    const result = await guard.guarded((pin) => changePin(pin, newPin));
+    setBusy(false);
+    if (result.ok) {
+      setNewPin('');
+      setRepeat('');
+      setState({ kind: 'saved', text: t.plans.pinChanged });
+      onChanged(newPin);
+    } else {
+      setState({ kind: 'error', error: result.error });
+    }
+  };
+
+  return (
+    <form className="settings-form" onSubmit={submit}>
+      <h3 className="settings-form__title">{pinSet ? t.plans.changePin : t.plans.setPin}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-new`}>{t.plans.newPin}</label>
+        <input id={`${id}-new`} type="password" inputMode="numeric" autoComplete="new-password" value={newPin} onChange={(e) => setNewPin(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-repeat`}>{t.plans.repeatPin}</label>
+        <input id={`${id}-repeat`} type="password" inputMode="numeric" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+      </div>
+      <div className="settings-form__actions">
+        <button type="submit" className="button button--primary" disabled={!online || busy}>
+          {pinSet ? t.plans.changePin : t.plans.setPin}
+        </button>
+        <SaveStatus state={state} />
+      </div>
+    </form>
+  );
+}

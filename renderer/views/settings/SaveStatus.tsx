@@ -1,0 +1,25 @@
+import type { AppError } from '../../../electron/core/result.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { errorText } from '../errorText.js';
+
+export type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saved'; readonly text: string } | { readonly kind: 'error'; readonly error: AppError };
+
+/** "Saved", or the host's refusal naming the field it found wrong. */
+export function SaveStatus({ state }: { state: SaveState }) {
+  const t = useMessages();
+  // A wrong PIN is said by the PIN prompt that comes back; saying it twice helps nobody.
+  if (state.kind === 'error' && state.error.code === 'forbidden' && state.error.field === 'pin') return null;
+  if (state.kind === 'error') {
+    return (
+      <p role="alert" className="field-error">
+        {errorText(t, state.error)}
+        {state.error.field !== undefined && state.error.field !== '' && <code className="field-path"> ({state.error.field})</code>}
+      </p>
+    );
+  }
+  return (
+    <p className="save-status" aria-live="polite">
+      {state.kind === 'saved' ? state.text : ''}
+    </p>
+  );
+}

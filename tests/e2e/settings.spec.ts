@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { exportCatalogue } from '../../electron/core/catalogue-file.js';
+import { DEFAULT_CATALOGUE } from '../../electron/core/catalogue.js';
+import { card, openBoard, raiseIncident } from './helpers/board.js';
+import { startHost, type RunningHost } from './helpers/host.js';
+import { detailPane, postCommand, seedRoster, timeline } from './helpers/plans.js';
+
+let host: RunningHost;
+
+test.beforeEach(async () => {
+  host = await startHost();
+});
+
+test.afterEach(async () => {
+  await host.stop();
+});
+
+const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
+
+async function openSettings(page: Page, section: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(settings(page)).toBeVisible();
+  await settings(page).getByRole('tab', { name: section }).click();
+}
+
+test('without a PIN the screen says so; the roster edited there is offered when assigning', async ({ page }) => {
+  await openBoard(page, host.url);
+  await openSettings(page, 'Roster');
+  const dialog = settings(page);
+  await expect(dialog).toContainText('No operator PIN is set');
+  await dialog.getByRole('button', { name: 'Add person' }).click();
+  const row = dialog.getByRole('listitem').last();
+  await row.getByLabel('Name').fill('Liu Yang');
+  await row.getByLabel('Phone').fill('139 1111 2222');
+  await row.getByLabel('Department').fill('Fire team');
+  await row.locator('summary').click();
+  await row.getByLabel('Rescue group').check();
+  await dialog.getByRole('button', { name: 'Save roster' }).click();
+  await expect(dialog).toContainText('Saved');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await raiseIncident(page, { type: 'Fire', title: 'Smoke in the canteen' });
+  await card(page, 'Smoke in the canteen').getByRole('heading', { name: 'Smoke in the canteen' }).click();
+  const rescue = detailPane(page).getByRole('combobox', { name: 'Assign role: Rescue group' });
+  await expect(rescue.locator('optgroup[label="May hold this position"] option')).toHaveText(['Liu Yang · Fire team']);
+});
+
+test('with a PIN set, changes wait for it; a wrong PIN is refused and asked again', async ({ page }) => {
+  await seedRoster(host);
+  await postCommand(host, { type: 'changePin', newPin: '2468' });
+  await openBoard(page, host.url);
+  await openSettings(page, 'Roster');
+  const dialog = settings(page);
+  await expect(dialog).toContainText('Changing settings needs the operator PIN.');
+  // Behind the prompt the section is shown but cannot be used.
+  const save = dialog.getByRole('button', { name: 'Save roster' });
+  expect(await save.evaluate((button) => button.closest('[inert]') !== null)).toBe(true);
+  await dialog.getByLabel('Operator PIN').fill('1111');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await dialog.getByRole('listitem').filter({ has: page.getByRole('textbox', { name: 'Name' }) }).first().getByLabel('Department').fill('Head office');
+  await dialog.getByRole('button', { name: 'Save roster' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Wrong operator PIN; enter it again.');
+  // The edit is still there behind the prompt; with the right PIN it goes through.
+  await dialog.getByLabel('Operator PIN').fill('2468');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(dialog.getByLabel('Department').first()).toHaveValue('Head office');
+  await dialog.getByRole('button', { name: 'Save roster' }).click();
+  await expect(dialog).toContainText('Saved');
+});
+
+test('the duty shift is handed over with a note', async ({ page }) => {
+  await seedRoster(host);
+  await openBoard(page, host.url);
+  await openSettings(page, 'Duty shift');
+  const dialog = settings(page);
+  await expect(dialog).toContainText('Nobody is registered on duty yet.');
+  await dialog.getByLabel('Wang Fang').check();
+  await dialog.getByLabel('Zhao Lei').check();
+  await dialog.getByLabel('Handover note').fill('Fire alarm panel in zone 4 under repair');
+  await dialog.getByRole('button', { name: 'Hand over' }).click();
+  await expect(dialog).toContainText('Handover recorded.');
+  await expect(dialog).toContainText('Wang Fang, Zhao Lei');
+  await expect(dialog).toContainText('Note of the last handover: Fire alarm panel in zone 4 under repair');
+});
+
+test('a catalogue file with mistakes is refused with every field and line; a good one replaces the catalogue', async ({ page }) => {
+  await openBoard(page, host.url);
+  await openSettings(page, 'Plan catalogue');
+  const dialog = settings(page);
+
+  // Export: the file is the current catalogue.
+  const waiting = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export catalogue' }).click();
+  const exported = await readFile(await (await waiting).path(), 'utf8');
+  expect(exported).toBe(exportCatalogue(DEFAULT_CATALOGUE));
+
+  // Two mistakes: a step that dials an unknown number, and a type without a name.
+  const broken = JSON.parse(exported) as { incidentTypes: Record<string, unknown>[] };
+  ((broken.incidentTypes[0]!.checklist as Record<string, unknown>[])[0]!).dials = '999';
+  delete broken.incidentTypes[2]!.name;
+  const brokenText = JSON.stringify(broken, null, 2);
+  await dialog.getByLabel('Import a catalogue file').setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(brokenText) });
+  const problems = dialog.getByRole('alert');
+  await expect(problems).toContainText('The file has 2 problems; nothing was changed:');
+  const lineOf = (needle: string) => brokenText.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  await expect(problems.getByRole('listitem').nth(0)).toContainText(`line ${lineOf('"999"')}, field incidentTypes.0.checklist.0.dials`);
+  await expect(problems.getByRole('listitem').nth(1)).toContainText('field incidentTypes.2.name');
+  await expect(problems.getByRole('listitem').nth(1)).toContainText('required key "name" is missing');
+
+  // A good file: fire renamed.
+  const good = JSON.parse(exported) as { incidentTypes: { name: { en: string } }[] };
+  good.incidentTypes[0]!.name.en = 'Fire (site plan 2025)';
+  await dialog.getByLabel('Import a catalogue file').setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await expect(dialog).toContainText('The file is valid: 18 incident types. Replace the current catalogue?');
+  await dialog.getByRole('button', { name: 'Replace catalogue' }).click();
+  await expect(dialog).toContainText('Catalogue replaced.');
+  await expect(dialog.getByRole('button', { name: /^Fire \(site plan 2025\)/ })).toBeVisible();
+});
+
+test('editing a type\'s checklist changes what the next incident of that type asks for', async ({ page }) => {
+  await openBoard(page, host.url);
+  await page.getByLabel('Operator', { exact: true }).fill('Wang Fang');
+  await openSettings(page, 'Plan catalogue');
+  const dialog = settings(page);
+  await dialog.getByRole('button', { name: /^Injury/ }).click();
+  const editor = dialog.getByRole('form', { name: 'Edit: Injury' });
+  await editor.getByRole('button', { name: 'Add step' }).click();
+  const last = editor.getByRole('list', { name: 'Checklist' }).getByRole('listitem').last();
+  await last.getByLabel('Step (Chinese)').fill('通知家属');
+  await last.getByLabel('Step (English)').fill('Tell the family');
+  await last.getByLabel('Position responsible').selectOption({ label: 'Liaison' });
+  await editor.getByRole('button', { name: 'Save this incident type' }).click();
+  await expect(editor).toContainText('Incident type saved.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await raiseIncident(page, { type: 'Injury', title: 'Cut hand at packing line' });
+  await card(page, 'Cut hand at packing line').getByRole('heading', { name: 'Cut hand at packing line' }).click();
+  await expect(detailPane(page).getByRole('region', { name: /^Checklist/ })).toContainText('Tell the family');
+  await expect(detailPane(page).getByRole('region', { name: /^Checklist/ })).toContainText('By: Liaison');
+  await expect(timeline(page)).toContainText('Raised (Level III): Cut hand at packing line');
+});
