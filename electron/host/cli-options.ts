@@ -6,13 +6,17 @@ export interface HostOptions {
   readonly host: string;
   readonly dataDir: string;
   readonly token: string | null;
+  /** may view the board (state, settings, socket) but not send commands or alarms */
+  readonly viewerToken: string | null;
 }
 
-export const USAGE = `usage: npm run serve -- [--port 8123] [--host 127.0.0.1] [--data DIR] [--token SECRET]
-  --port   TCP port (0 picks a free one); default 8123
-  --host   address to bind; anything but loopback needs --token; default 127.0.0.1
-  --data   data directory (journal, settings); default the per-user application data folder
-  --token  shared secret every API request must carry (also read from KIOSK_TOKEN)`;
+export const USAGE = `usage: npm run serve -- [--port 8123] [--host 127.0.0.1] [--data DIR] [--token SECRET] [--viewer-token SECRET]
+  --port          TCP port (0 picks a free one); default 8123
+  --host          address to bind; anything but loopback needs --token; default 127.0.0.1
+  --data          data directory (journal, settings); default the per-user application data folder
+  --token         dispatcher secret every API request must carry (also read from KIOSK_TOKEN)
+  --viewer-token  second secret that may only view the board: no commands, no alarms
+                  (also read from KIOSK_VIEWER_TOKEN; needs --token)`;
 
 /** Parses the command line; a bad value is reported by name rather than guessed. */
 export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv): HostOptions {
@@ -23,6 +27,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
       token: { type: 'string' },
+      'viewer-token': { type: 'string' },
     },
     strict: true,
   });
@@ -30,5 +35,11 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected 0..65535, got "${values.port}"`);
   const token = values.token ?? env.KIOSK_TOKEN ?? null;
   if (token !== null && token.length < 16) throw new Error('--token: use at least 16 characters');
-  return { port, host: values.host, dataDir: values.data ?? defaultDataDir(env), token };
+  const viewerToken = values['viewer-token'] ?? env.KIOSK_VIEWER_TOKEN ?? null;
+  if (viewerToken !== null) {
+    if (viewerToken.length < 16) throw new Error('--viewer-token: use at least 16 characters');
+    if (token === null) throw new Error('--viewer-token: needs a dispatcher --token as well');
+    if (viewerToken === token) throw new Error('--viewer-token: must differ from --token');
+  }
+  return { port, host: values.host, dataDir: values.data ?? defaultDataDir(env), token, viewerToken };
 }

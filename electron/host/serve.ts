@@ -26,7 +26,14 @@ async function main(): Promise<number> {
     throw error;
   }
   const staticDir = fileURLToPath(new URL('../../renderer', import.meta.url));
-  const server = await startHostServer({ ...options, staticDir, bus: services.bus, status: services.status, log });
+  const server = await startHostServer({
+    ...options,
+    staticDir,
+    bus: services.bus,
+    status: services.status,
+    onStatusChange: services.onStatusChange,
+    log,
+  });
   process.stdout.write(`Serving ${server.url}\n`);
 
   await new Promise<void>((resolve) => {

@@ -24,6 +24,24 @@ export function tokenMatches(expected: string | null, presented: string | null):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A dispatcher may do everything; a viewer may read the board and subscribe, never change it. */
+export type AccessRole = 'dispatcher' | 'viewer';
+
+export interface AccessTokens {
+  /** the dispatcher token; null means no token is needed (loopback only) */
+  readonly token: string | null;
+  /** the viewer token; only meaningful together with a dispatcher token */
+  readonly viewerToken?: string | null;
+}
+
+/** Which role the presented token grants, or null for none. Both tokens are compared in constant time. */
+export function accessRole(tokens: AccessTokens, presented: string | null): AccessRole | null {
+  if (tokens.token === null) return 'dispatcher';
+  const dispatcher = tokenMatches(tokens.token, presented);
+  const viewer = tokens.viewerToken != null && tokenMatches(tokens.viewerToken, presented);
+  return dispatcher ? 'dispatcher' : viewer ? 'viewer' : null;
+}
+
 /**
  * A page on another site may send requests to a loopback server from the user's browser. Such
  * requests carry an Origin that is not ours; scripts and curl send none.

@@ -7,7 +7,7 @@ import { alarmRequestToCommand } from '../core/alarm-request.js';
 import { zodFailure } from '../core/commands.js';
 import { activeIncidents, recentIncidents } from '../core/selectors.js';
 import { fail, ok, type ErrorCode, type Result } from '../core/result.js';
-import { isLoopback, originAllowed, presentedToken, tokenMatches } from './access-policy.js';
+import { accessRole, isLoopback, originAllowed, presentedToken, type AccessRole } from './access-policy.js';
 import type { CommandBus } from './command-bus.js';
 import { readJsonBody } from './http-body.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -23,6 +23,10 @@ export interface HostServerOptions {
   readonly host: string;
   readonly port: number;
   readonly token: string | null;
+  /** may read the board and subscribe, but not send commands or alarms (403) */
+  readonly viewerToken?: string | null;
+  /** status() changes are pushed to socket subscribers as a fresh {kind:'status'} */
+  readonly onStatusChange?: (listener: () => void) => () => void;
 }
 
 /** Alarm intake limit per client address (docs/api.md). */
@@ -56,6 +60,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   if (!isLoopback(options.host) && options.token === null) {
     throw new Error(`refusing to listen on ${options.host} without a token: pass --token or bind 127.0.0.1`);
   }
+  if (options.viewerToken != null && options.token === null) throw new Error('a viewer token needs a dispatcher token too');
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
   const alarmLimiter = new RateLimiter(ALARM_RATE.perMinute, ALARM_RATE.burst);
   const server = createServer((request, response) => {
@@ -65,8 +70,14 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       else response.destroy();
     });
   });
-  server.on('upgrade', (request, socket, head) => upgrade(options, sockets, request, socket, head));
-  sockets.on('connection', (socket) => serveSocket(options, socket));
+  server.on('upgrade', (request, socket, head) => {
+    try {
+      upgrade(options, sockets, request, socket, head);
+    } catch (error) {
+      options.log.warn(`upgrade refused: ${(error as Error).message}`);
+      socket.destroy();
+    }
+  });
   const heartbeat = setInterval(() => {
     for (const socket of sockets.clients) {
       const alive = socket as WebSocket & { alive?: boolean };
@@ -104,17 +115,20 @@ async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://host');
+  const url = requestUrl(request);
+  if (url === null) return sendJson(response, 400, fail('invalid', 'malformed request target'));
   const isApi = url.pathname.startsWith('/api/');
   if (!isApi) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid', 'method not allowed'));
     if (options.staticDir === null) return sendJson(response, 404, fail('not_found', 'no renderer is served here'));
     return serveStatic(options.staticDir, url.pathname, response);
   }
-  if (!tokenMatches(options.token, presentedToken(request, url))) {
+  const role = accessRole(options, presentedToken(request, url));
+  if (role === null) {
     return sendJson(response, 401, fail('unauthorized', 'a valid token is required (Authorization: Bearer <token>)'));
   }
   if (!originAllowed(request)) return sendJson(response, 403, fail('forbidden', 'cross-origin requests are refused'));
+  if (request.method === 'POST' && role !== 'dispatcher') return sendJson(response, 403, VIEWER_REFUSAL);
 
   const route = `${request.method ?? ''} ${url.pathname}`;
   switch (route) {
@@ -154,12 +168,23 @@ async function postCommand(
   return sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
 }
 
+const VIEWER_REFUSAL = fail('forbidden', 'this token may view the board but not change it');
+
+function requestUrl(request: IncomingMessage): URL | null {
+  try {
+    return new URL(request.url ?? '/', 'http://host');
+  } catch {
+    return null;
+  }
+}
+
 function upgrade(options: HostServerOptions, sockets: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {
-  const url = new URL(request.url ?? '/', 'http://host');
+  const url = requestUrl(request);
+  const role = url === null ? null : accessRole(options, presentedToken(request, url));
   const refusal =
-    url.pathname !== API.socket
+    url?.pathname !== API.socket
       ? '404 Not Found'
-      : !tokenMatches(options.token, presentedToken(request, url))
+      : role === null
         ? '401 Unauthorized'
         : !originAllowed(request)
           ? '403 Forbidden'
@@ -168,11 +193,11 @@ function upgrade(options: HostServerOptions, sockets: WebSocketServer, request: 
     socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     return;
   }
-  sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
+  sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(options, ws, role ?? 'viewer'));
 }
 
 /** One view's session: subscribe (resume after a seq), then commands with replies. */
-function serveSocket(options: HostServerOptions, socket: WebSocket): void {
+function serveSocket(options: HostServerOptions, socket: WebSocket, role: AccessRole): void {
   let unsubscribe: (() => void) | null = null;
   const send = (message: ServerMessage) => {
     if (socket.readyState !== socket.OPEN) return;
@@ -192,10 +217,16 @@ function serveSocket(options: HostServerOptions, socket: WebSocket): void {
     if (message.value.kind === 'subscribe') {
       unsubscribe?.();
       send({ kind: 'status', status: options.status() });
-      unsubscribe = options.bus.subscribe(message.value.after, send);
+      const fromBus = options.bus.subscribe(message.value.after, send);
+      const fromStatus = options.onStatusChange?.(() => send({ kind: 'status', status: options.status() }));
+      unsubscribe = () => {
+        fromBus();
+        fromStatus?.();
+      };
       return;
     }
     const { requestId, command } = message.value;
+    if (role !== 'dispatcher') return send({ kind: 'reply', requestId, result: VIEWER_REFUSAL });
     void options.bus.execute(command).then((result) => send({ kind: 'reply', requestId, result }));
   });
 }

@@ -265,8 +265,7 @@ async function replayFile(
       message: `an incomplete last record (${bytes.length - end} bytes, from byte ${end}) was cut off; it was never confirmed to anyone`,
     });
   }
-  let state = snapshot?.state ?? initialState;
-  for (const batch of batches) state = evolveAll(state, batch.events);
+  const state = evolveAll(snapshot?.state ?? initialState, batches.flatMap((batch) => batch.events));
   return { state, size: end, lastRecordStart: lastRecordStart ?? lastRecordBefore(bytes, end) };
 }
 

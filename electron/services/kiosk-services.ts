@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { HostStatus, HostWarning } from '../core/contract.js';
 import { publicSettings } from '../core/settings.js';
 import { CommandBus } from './command-bus.js';
-import { Journal } from './journal.js';
+import { Journal, type JournalFileLayer, type StorageFault } from './journal.js';
 import { hashPin, pinMatches } from './pin.js';
 import { Scheduler } from './scheduler.js';
 import type { Logger } from './logger.js';
@@ -11,16 +11,28 @@ import { currentSettings, openSettings } from './settings-store.js';
 export interface KioskServices {
   readonly bus: CommandBus;
   status(): HostStatus;
+  /** Called whenever status() would answer differently (a storage fault appears or clears). */
+  onStatusChange(listener: () => void): () => void;
   close(): Promise<void>;
+}
+
+export interface KioskServicesOptions {
+  /** the journal's file layer; tests inject disk errors here, nothing else does */
+  readonly journalFiles?: JournalFileLayer;
 }
 
 /**
  * Opens settings, the journal and the command bus in the data directory: the services that
  * host mode and the Electron shell share. Throws JournalDamageError when start-up must stop.
  */
-export async function startKioskServices(dataDir: string, log: Logger, clock: () => number = Date.now): Promise<KioskServices> {
+export async function startKioskServices(
+  dataDir: string,
+  log: Logger,
+  clock: () => number = Date.now,
+  options: KioskServicesOptions = {},
+): Promise<KioskServices> {
   const settings = await openSettings(dataDir, clock);
-  const opened = await Journal.open(join(dataDir, 'journal'), clock);
+  const opened = await Journal.open(join(dataDir, 'journal'), clock, { files: options.journalFiles });
   const warnings: HostWarning[] = [...settings.warnings, ...opened.warnings];
   for (const warning of warnings) log.warn(`${warning.message} [file ${warning.file}${warning.copy ? `, copy ${warning.copy}` : ''}]`);
   const bus = new CommandBus(opened.journal, opened.state, {
@@ -39,17 +51,52 @@ export async function startKioskServices(dataDir: string, log: Logger, clock: ()
         return () => settings.store.set('pinHash', old);
       },
     },
+    applySettings: (patch) => {
+      const current = currentSettings(settings.store);
+      const old = Object.fromEntries(Object.keys(patch).map((key) => [key, current[key as keyof typeof current]]));
+      settings.store.set(patch);
+      return () => settings.store.set(old);
+    },
   });
   log.info(`journal ${opened.journal.eventsPath} ready at seq ${opened.state.seq}`);
+  const statusListeners = new Set<() => void>();
+  const statusChanged = () => {
+    for (const listener of statusListeners) listener();
+  };
+  opened.journal.onFaultChange((fault) => {
+    if (fault === null) log.info('journal writes succeed again');
+    else log.error(`journal writes are failing (${fault.code}); commands are answered "not saved"`);
+    statusChanged();
+  });
+  // Views learn of new settings (and whether a PIN is set) once the change is on record.
+  bus.subscribe(bus.state.seq, (message) => {
+    if (message.kind === 'events' && message.events.some((e) => e.type === 'settingsChanged' || e.type === 'pinChanged')) statusChanged();
+  });
+  const storageWarnings = (): HostWarning[] => {
+    const fault = opened.journal.fault;
+    return fault === null ? [] : [storageFaultWarning(opened.journal.eventsPath, fault)];
+  };
   const scheduler = new Scheduler({ bus, log, wallClock: clock });
   await scheduler.start();
   return {
     bus,
-    status: () => ({ warnings, settings: publicSettings(currentSettings(settings.store)), now: clock() }),
+    status: () => ({ warnings: [...warnings, ...storageWarnings()], settings: publicSettings(currentSettings(settings.store)), now: clock() }),
+    onStatusChange: (listener) => {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
     close: async () => {
       scheduler.stop();
       await bus.flush();
       await opened.journal.close();
     },
+  };
+}
+
+function storageFaultWarning(file: string, fault: StorageFault): HostWarning {
+  return {
+    kind: 'storageFault',
+    file,
+    message: `the journal cannot be written (${fault.code}) since ${new Date(fault.since).toISOString()}: commands are not saved; free disk space or check the disk, then send them again`,
   };
 }

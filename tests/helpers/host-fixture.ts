@@ -26,6 +26,7 @@ export function useHosts(): (dataDir: string, options?: { token?: string; static
     const server = await startHostServer({
       bus: services.bus,
       status: services.status,
+      onStatusChange: services.onStatusChange,
       log,
       staticDir: options.staticDir ?? null,
       host: '127.0.0.1',

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -216,5 +216,41 @@ describe('alarm intake POST /api/v1/alarms', () => {
     expect(statuses.slice(30)).toContain(429);
     // commands from the console are not limited by the alarm intake
     expect((await postJson(api(host, '/api/v1/commands'), raise())).status).toBe(200);
+  });
+});
+
+describe('site settings through the API', () => {
+  it('applies a partial change, keeps the other fields, journals it, and tells subscribed views', async () => {
+    const host = await startHost(await tempDir());
+    const url = api(host, '/api/v1/commands');
+    const contacts = [{ name: 'Power company', number: '95598', note: 'outage line' }];
+    await postJson(url, { type: 'updateSettings', settings: { siteName: 'Plant 2', contacts } });
+    const socket = await openSocket(host.url);
+    const messages = collect(socket);
+    socket.send(JSON.stringify({ kind: 'subscribe', after: host.services.bus.state.seq }));
+    await until(() => messages.length >= 1);
+
+    const changed = await postJson(url, { type: 'updateSettings', settings: { dialOut: true }, actor: 'Duty head Zhao' });
+    expect(changed.status).toBe(200);
+    const settings = (await (await fetch(api(host, '/api/v1/settings'))).json()) as { value: Record<string, unknown> };
+    expect(settings.value).toMatchObject({ siteName: 'Plant 2', dialOut: true, language: 'zh-CN', contacts, pinSet: false });
+    expect(settings.value).not.toHaveProperty('pinHash');
+    expect(changed.body).toMatchObject({ value: { events: [{ type: 'settingsChanged', actor: 'Duty head Zhao', changes: { dialOut: true } }] } });
+    await until(() => messages.filter((m) => m.kind === 'status').length >= 2);
+    expect(messages.filter((m) => m.kind === 'status').at(-1)).toMatchObject({ status: { settings: { dialOut: true } } });
+    socket.close();
+  });
+
+  it('once a PIN is set, refuses changes without it and never journals the PIN', async () => {
+    const dir = await tempDir();
+    const host = await startHost(dir);
+    const url = api(host, '/api/v1/commands');
+    expect((await postJson(url, { type: 'changePin', newPin: '4711' })).status).toBe(200);
+    expect((await postJson(url, { type: 'updateSettings', settings: { siteName: 'X' } })).body).toMatchObject({ error: { code: 'forbidden', field: 'pin' } });
+    expect((await postJson(url, { type: 'updateSettings', settings: { siteName: 'X' }, pin: '1234' })).status).toBe(403);
+    expect((await postJson(url, { type: 'updateSettings', settings: { siteName: 'X' }, pin: '4711' })).status).toBe(200);
+    const journal = await readFile(join(dir, 'journal', 'events.ndjson'), 'utf8');
+    expect(journal).not.toContain('4711');
+    expect(journal).toContain('"pinChanged"');
   });
 });
