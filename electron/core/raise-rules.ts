@@ -1,13 +1,13 @@
 import { findType } from './catalogue.js';
 import type { Command } from './commands.js';
 import type { Draft, Drafts } from './draft.js';
+import type { IncidentRaised } from './events.js';
 import { floodStartsWith, withRaise } from './flood.js';
-import type { Level } from './levels.js';
 import { policyFor } from './plan.js';
 import { levelAllowed } from './organisation-rules.js';
 import { fail, ok } from './result.js';
 import { deadlinesFrom, tierTimeout } from './schedule.js';
-import type { AlarmSource, BoardState } from './state.js';
+import type { BoardState } from './state.js';
 
 export function raise(state: BoardState, command: Extract<Command, { type: 'raiseIncident' }>, now: number): Drafts {
   if (findType(state.plan.catalogue, command.incidentType) === undefined) return fail('invalid', 'unknown incident type', 'incidentType');
@@ -31,18 +31,11 @@ export function nextFreeNumber(state: BoardState): number {
   return number;
 }
 
-export interface NewIncident {
-  readonly incidentId: string;
-  readonly number: number;
-  readonly incidentType: string;
-  readonly level: Level;
-  readonly title: string;
-  readonly location: string;
-  readonly reporter: string;
-  readonly details: string;
-  readonly drill: boolean;
-  readonly source: AlarmSource | null;
-}
+/** What a raise needs to know about the new incident; the rest of the event is the plan's. */
+export type NewIncident = Pick<
+  IncidentRaised,
+  'incidentId' | 'number' | 'incidentType' | 'level' | 'title' | 'location' | 'reporter' | 'details' | 'drill' | 'source'
+>;
 
 /** The raise itself and, when it tips the board into a flood, the flood's start. */
 export function raiseDrafts(state: BoardState, incident: NewIncident, now: number): Draft[] {

@@ -2,6 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, FALLBACK_PATH, viewOf, type BoardView } from './app-origin.js';
+import { CONTENT_TYPES } from '../services/static-files.js';
 import { FALLBACK_CSP } from './fallback-page.js';
 
 /**
@@ -37,19 +38,6 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   protocol.registerSchemesAsPrivileged([{ ...APP_SCHEME_PRIVILEGES, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } }]);
 }
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
-
 export type AppRoute =
   | { readonly kind: 'file'; readonly path: string; readonly contentType: string }
   | { readonly kind: 'fallback'; readonly view: BoardView }
@@ -77,7 +65,7 @@ export function resolveAppRequest(method: string, url: string, rendererDir: stri
   const root = normalize(rendererDir);
   const target = join(root, relative === '' ? 'index.html' : relative);
   if (!target.startsWith(root.endsWith(sep) ? root : root + sep)) return { kind: 'refused', status: 403, why: 'outside the app' };
-  const contentType = TYPES[extname(target).toLowerCase()];
+  const contentType = CONTENT_TYPES[extname(target).toLowerCase()];
   if (contentType === undefined) return { kind: 'refused', status: 404, why: 'no such file type' };
   return { kind: 'file', path: target, contentType };
 }

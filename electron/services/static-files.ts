@@ -2,9 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES: Readonly<Record<string, string>> = {
+/** Content types of what the renderer build contains; the app:// protocol serves the same files. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
@@ -36,10 +39,10 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('renderer not built: run npm run build');
     return;
   }
-  const type = file === null ? TYPES['.html'] : (TYPES[extname(target)] ?? 'application/octet-stream');
+  const type = file === null ? CONTENT_TYPES['.html'] : (CONTENT_TYPES[extname(target)] ?? 'application/octet-stream');
   response.writeHead(200, {
     'content-type': type,
-    'cache-control': type === TYPES['.html'] ? 'no-cache' : 'public, max-age=31536000, immutable',
+    'cache-control': type === CONTENT_TYPES['.html'] ? 'no-cache' : 'public, max-age=31536000, immutable',
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
