@@ -1,6 +1,6 @@
 import type { ServerMessage } from '../../electron/core/contract.js';
 import type { KioskApi } from '../../electron/core/ipc-contract.js';
-import { unavailable, type Transport, type TransportHandlers } from './transport.js';
+import { deliver, unavailable, type Transport, type TransportHandlers } from './transport.js';
 
 export type { KioskApi };
 
@@ -21,21 +21,8 @@ export function createKioskBridgeTransport(api: KioskApi): Transport {
   let after: () => number = () => 0;
   let unsubscribe: (() => void) | null = null;
 
-  function receive(message: ServerMessage): void {
-    switch (message.kind) {
-      case 'status':
-        return handlers?.onStatus(message.status);
-      case 'snapshot':
-        return handlers?.onSnapshot(message.seq, message.state);
-      case 'events':
-        return handlers?.onEvents(message.seq, message.events);
-      case 'error':
-        console.warn(`the kiosk reported an error: ${message.error.code}: ${message.error.message}`);
-        return;
-      case 'reply':
-        return; // commands are answered by sendCommand's promise
-    }
-  }
+  // Commands are answered by sendCommand's promise, so replies on the stream are ignored.
+  const receive = (message: ServerMessage): void => void deliver(message, handlers, 'kiosk');
 
   function open(): void {
     unsubscribe?.();

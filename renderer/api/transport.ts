@@ -1,4 +1,4 @@
-import type { CommandInput, CommandOutcome, HostStatus } from '../../electron/core/contract.js';
+import type { CommandInput, CommandOutcome, HostStatus, ServerMessage } from '../../electron/core/contract.js';
 import type { DomainEvent } from '../../electron/core/events.js';
 import type { Result } from '../../electron/core/result.js';
 import type { BoardState } from '../../electron/core/state.js';
@@ -26,3 +26,26 @@ export interface Transport {
 }
 
 export const unavailable = (message: string): Result<never> => ({ ok: false, error: { code: 'unavailable', message } });
+
+/**
+ * Hands a board message from either transport to the store's handlers. Replies are the
+ * transport's own business (they settle a command's promise), so they come back to it.
+ */
+export function deliver(message: ServerMessage, handlers: TransportHandlers | null, source: string): Extract<ServerMessage, { kind: 'reply' }> | null {
+  switch (message.kind) {
+    case 'status':
+      handlers?.onStatus(message.status);
+      return null;
+    case 'snapshot':
+      handlers?.onSnapshot(message.seq, message.state);
+      return null;
+    case 'events':
+      handlers?.onEvents(message.seq, message.events);
+      return null;
+    case 'error':
+      console.warn(`the ${source} reported an error: ${message.error.code}: ${message.error.message}`);
+      return null;
+    case 'reply':
+      return message;
+  }
+}

@@ -1,6 +1,6 @@
 import { API, type ClientMessage, type CommandOutcome, type ServerMessage } from '../../electron/core/contract.js';
 import type { Result } from '../../electron/core/result.js';
-import { unavailable, type Transport, type TransportHandlers } from './transport.js';
+import { deliver, unavailable, type Transport, type TransportHandlers } from './transport.js';
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5_000;
@@ -68,22 +68,11 @@ export function createWebSocketTransport(url: string, openSocket: SocketFactory 
       console.warn('ignored a message from the host that is not JSON');
       return;
     }
-    switch (message.kind) {
-      case 'status':
-        return handlers?.onStatus(message.status);
-      case 'snapshot':
-        return handlers?.onSnapshot(message.seq, message.state);
-      case 'events':
-        return handlers?.onEvents(message.seq, message.events);
-      case 'reply': {
-        const resolve = pending.get(message.requestId);
-        pending.delete(message.requestId);
-        return resolve?.(message.result);
-      }
-      case 'error':
-        console.warn(`the host reported an error: ${message.error.code}: ${message.error.message}`);
-        return;
-    }
+    const reply = deliver(message, handlers, 'host');
+    if (reply === null) return;
+    const resolve = pending.get(reply.requestId);
+    pending.delete(reply.requestId);
+    resolve?.(reply.result);
   }
 
   return {
