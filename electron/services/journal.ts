@@ -61,6 +61,12 @@ export const nodeJournalFiles: JournalFileLayer = { open: (path, flags) => open(
 
 export interface JournalOptions {
   readonly files?: JournalFileLayer;
+  /**
+   * Start-up writes a fresh snapshot when it had to replay at least this many events (default
+   * 1,000). Without it a kiosk that is restarted or crashes before it has journaled 1,000 events
+   * in one run (when the bus snapshots) would replay an ever longer journal at every start.
+   */
+  readonly snapshotAfterReplay?: number;
 }
 
 /** Writes are failing: the board shows it until a write succeeds again. */
@@ -125,6 +131,10 @@ export class Journal {
       if (created) await fsyncDirectory(directory);
       const replay = await replayFile(eventsPath, snapshot, now, warnings);
       const journal = new Journal(directory, handle, replay.size, replay.lastRecordStart, files, now);
+      if (replay.replayed >= (options.snapshotAfterReplay ?? 1000)) {
+        // Only an optimisation: the journal stays the truth, so a failed snapshot costs start-up time, nothing else.
+        await journal.writeSnapshot(replay.state).catch(() => undefined);
+      }
       return { journal, state: replay.state, warnings };
     } catch (error) {
       await handle.close();
@@ -245,7 +255,7 @@ async function replayFile(
   snapshot: Snapshot | null,
   now: () => number,
   warnings: HostWarning[],
-): Promise<{ state: BoardState; size: number; lastRecordStart: number }> {
+): Promise<{ state: BoardState; size: number; lastRecordStart: number; replayed: number }> {
   const bytes = await readFile(path);
   const start = snapshot?.offset ?? 0;
   if (bytes.length < start) {
@@ -266,7 +276,8 @@ async function replayFile(
     });
   }
   const state = evolveAll(snapshot?.state ?? initialState, batches.flatMap((batch) => batch.events));
-  return { state, size: end, lastRecordStart: lastRecordStart ?? lastRecordBefore(bytes, end) };
+  const replayed = batches.reduce((n, batch) => n + batch.events.length, 0);
+  return { state, size: end, lastRecordStart: lastRecordStart ?? lastRecordBefore(bytes, end), replayed };
 }
 
 /**
