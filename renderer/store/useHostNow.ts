@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useBoard } from './context.js';
 
 // One timer for the whole display, running only while something shows the time. It fires on the
@@ -25,8 +25,17 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The host's time, redrawn once a second. */
+const stayStill = (): (() => void) => () => undefined;
+
+/**
+ * False inside a part of the page the browser is not rendering (an off-screen card): its times
+ * stop redrawing, and catch up the moment it is shown again.
+ */
+export const ClockVisible = createContext(true);
+
+/** The host's time, redrawn once a second while it can be seen. */
 export function useHostNow(): number {
-  const now = useSyncExternalStore(subscribe, () => localNow);
+  const visible = useContext(ClockVisible);
+  const now = useSyncExternalStore(visible ? subscribe : stayStill, () => localNow);
   return now + useBoard((s) => s.host.clockOffset);
 }

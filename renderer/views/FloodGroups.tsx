@@ -4,7 +4,7 @@ import { useMessages } from '../i18n/useMessages.js';
 import { selectFloodGroups } from '../store/alarmGroups.js';
 import { useBoard } from '../store/context.js';
 import { selectLanguage } from '../store/selectors.js';
-import { IncidentCard } from './IncidentCard.js';
+import { CardListItem } from './CardListItem.js';
 
 /** The board during an alarm flood: one group per source and type, every card still there. */
 export function FloodGroups() {
@@ -29,9 +29,7 @@ export function FloodGroups() {
               </h3>
               <ol className="cards">
                 {group.ids.map((id) => (
-                  <li key={id} data-incident-id={id}>
-                    <IncidentCard id={id} />
-                  </li>
+                  <CardListItem key={id} id={id} />
                 ))}
               </ol>
             </section>

@@ -3,7 +3,7 @@ import { activeIncidents } from '../../electron/core/selectors.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard } from '../store/context.js';
 import { FloodGroups } from './FloodGroups.js';
-import { IncidentCard } from './IncidentCard.js';
+import { CardListItem } from './CardListItem.js';
 
 /** Active incidents, gravest level first, then the longest waiting. */
 export function IncidentBoard() {
@@ -23,9 +23,7 @@ export function IncidentBoard() {
       ) : (
         <ol className="cards">
           {ids.map((id) => (
-            <li key={id} data-incident-id={id}>
-              <IncidentCard id={id} />
-            </li>
+            <CardListItem key={id} id={id} />
           ))}
         </ol>
       )}

@@ -10,8 +10,8 @@
  *   innerHTML into an empty page → the frame after it is painted.
  * - Update: one acknowledgement sent from the page (fetch); cost = (message arrives → DOM changed)
  *   + (rendering of the next frame: requestAnimationFrame → a task posted from it), with the 1 Hz
- *   countdowns running. Floor: the same card's before/after HTML swapped with outerHTML in the
- *   static copy, plus the same frame rendering.
+ *   countdowns running. Floor: in the static copy, the same card patched from its before to its
+ *   after HTML, changing only the nodes and attributes that differ, plus the same frame rendering.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -112,6 +112,13 @@ function instrument(options: { expected: number; marker: string }): void {
   requestAnimationFrame(frame);
 }
 
+/** The page as the browser showed it, for the static copy. */
+interface Captured {
+  head: string;
+  body: string;
+  height: number;
+}
+
 interface UpdateSample {
   jsMs: number;
   renderMs: number;
@@ -179,15 +186,16 @@ async function acknowledgeInPage(page: Page, title: string, incidentId: string, 
 }
 
 /** The static copy: same head (stylesheets, no scripts), empty body; then timed insertion and swaps. */
-async function floorPage(browser: Browser, url: string, html: { head: string; body: string }, animations = true) {
+async function floorPage(browser: Browser, url: string, html: Captured, animations = true) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   const still = animations ? '' : '<style>*, *::before, *::after { animation: none !important; transition: none !important; }</style>';
   await page.setContent(`<!doctype html><html lang="en"><head><base href="${url}">${html.head}${still}</head><body></body></html>`, { waitUntil: 'load' });
-  const insert = async (): Promise<number> =>
+  // Resolves with the time and the height of the laid-out copy (checked against the page's).
+  const insert = async (): Promise<{ ms: number; height: number }> =>
     page.evaluate(
       (body) =>
-        new Promise<number>((resolve) => {
+        new Promise<{ ms: number; height: number }>((resolve) => {
           document.body.innerHTML = '';
           requestAnimationFrame(() =>
             setTimeout(() => {
@@ -195,7 +203,7 @@ async function floorPage(browser: Browser, url: string, html: { head: string; bo
               document.body.innerHTML = body;
               requestAnimationFrame(() => {
                 const channel = new MessageChannel();
-                channel.port1.onmessage = () => resolve(performance.now() - t0);
+                channel.port1.onmessage = () => resolve({ ms: performance.now() - t0, height: document.documentElement.scrollHeight });
                 channel.port2.postMessage(0);
               });
             }, 50),
@@ -203,19 +211,47 @@ async function floorPage(browser: Browser, url: string, html: { head: string; bo
         }),
       html.body,
     );
-  const swap = async (title: string, after: string): Promise<number> =>
+  const swap = async (title: string, after: string): Promise<{ dom: number; render: number }> =>
     page.evaluate(
       ({ title, after }) =>
-        new Promise<number>((resolve, reject) => {
+        new Promise<{ dom: number; render: number }>((resolve, reject) => {
           const card = Array.from(document.querySelectorAll('article')).find((a) => (a.textContent ?? '').includes(title));
           if (card === undefined) return reject(new Error(`floor: no card for ${title}`));
+          const parsed = document.createElement('template');
+          parsed.innerHTML = after;
+          const target = parsed.content.firstElementChild;
+          if (target === null) return reject(new Error(`floor: no HTML after ${title}`));
+          // Only what differs is changed, node by node, as a framework-free page would.
+          const patch = (from: Node, to: Node): void => {
+            if (from.nodeType !== to.nodeType || from.nodeName !== to.nodeName) {
+              from.parentNode?.replaceChild(to.cloneNode(true), from);
+              return;
+            }
+            if (from instanceof Element && to instanceof Element) {
+              for (const name of from.getAttributeNames()) if (!to.hasAttribute(name)) from.removeAttribute(name);
+              for (const name of to.getAttributeNames()) {
+                const value = to.getAttribute(name) as string;
+                if (from.getAttribute(name) !== value) from.setAttribute(name, value);
+              }
+            } else if (from.nodeValue !== to.nodeValue) {
+              from.nodeValue = to.nodeValue;
+            }
+            const olds = Array.from(from.childNodes);
+            const news = Array.from(to.childNodes);
+            news.forEach((child, i) => {
+              const old = olds[i];
+              if (old === undefined) from.appendChild(child.cloneNode(true));
+              else patch(old, child);
+            });
+            for (const extra of olds.slice(news.length)) extra.remove();
+          };
           const t0 = performance.now();
-          card.outerHTML = after;
+          patch(card, target);
           const dom = performance.now() - t0;
           requestAnimationFrame(() => {
             const tRaf = performance.now();
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve(dom + (performance.now() - tRaf));
+            channel.port1.onmessage = () => resolve({ dom, render: performance.now() - tRaf });
             channel.port2.postMessage(0);
           });
         }),
@@ -265,7 +301,7 @@ async function bench(): Promise<BenchResult> {
 
       // First render, each load in a fresh context (no cache).
       const loads: { painted: number; complete: number }[] = [];
-      let captured: { head: string; body: string } | null = null;
+      let captured: Captured | null = null;
       for (let i = 0; i < LOADS; i += 1) {
         const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
         const page = await context.newPage();
@@ -284,9 +320,16 @@ async function bench(): Promise<BenchResult> {
           captured = await page.evaluate(() => ({
             head: Array.from(document.head.children)
               .filter((e) => e.tagName !== 'SCRIPT' && !(e.tagName === 'LINK' && (e as HTMLLinkElement).rel === 'modulepreload'))
-              .map((e) => e.outerHTML)
+              // The copy is on another origin (about:blank): a crossorigin link would need CORS
+              // headers the host does not send, and the copy would be measured unstyled.
+              .map((e) => {
+                const copy = e.cloneNode(true) as Element;
+                copy.removeAttribute('crossorigin');
+                return copy.outerHTML;
+              })
               .join(''),
             body: document.body.innerHTML,
+            height: document.documentElement.scrollHeight,
           }));
           const samples: UpdateSample[] = [];
           for (let k = 0; k < UPDATES; k += 1) {
@@ -301,21 +344,28 @@ async function bench(): Promise<BenchResult> {
 
           const floor = await floorPage(browser, host.url, captured);
           const floorInserts: number[] = [];
-          for (let j = 0; j < LOADS; j += 1) floorInserts.push(await floor.insert());
-          const floorSwaps: number[] = [];
+          for (let j = 0; j < LOADS; j += 1) {
+            const { ms, height } = await floor.insert();
+            if (height !== captured.height) throw new Error(`floor: the static copy is ${height} px high, the page ${captured.height} px: not laid out alike`);
+            floorInserts.push(ms);
+          }
+          const floorSwaps: { dom: number; render: number }[] = [];
           for (const sample of samples) floorSwaps.push(await floor.swap(sample.title, sample.after));
           await floor.close();
           // Diagnosis only: the same swaps with CSS animations (the flashing alarms) switched off.
           const still = await floorPage(browser, host.url, captured, false);
           await still.insert();
           const stillSwaps: number[] = [];
-          for (const sample of samples) stillSwaps.push(await still.swap(sample.title, sample.after));
+          for (const sample of samples) {
+            const { dom, render } = await still.swap(sample.title, sample.after);
+            stillSwaps.push(dom + render);
+          }
           await still.close();
 
           const first = median(loads.map((l) => l.painted));
           const firstFloor = median(floorInserts);
           const cost = summarize(samples.map((s) => s.costMs));
-          const costFloor = summarize(floorSwaps);
+          const costFloor = summarize(floorSwaps.map((f) => f.dom + f.render));
           const bench = `4 Board in Chromium, ${size} active`;
           rows.push({ bench, figure: `first render (median of ${LOADS})`, value: round(first), unit: 'ms', floor: round(firstFloor), ratio: round(ratio(first, firstFloor)), target: null, pass: null });
           rows.push({
@@ -338,6 +388,8 @@ async function bench(): Promise<BenchResult> {
             updateRenderMs: roundSummary(summarize(samples.map((s) => s.renderMs))),
             updateLatencyMs: roundSummary(summarize(samples.map((s) => s.latencyMs))),
             floorSwapMs: roundSummary(costFloor),
+            floorSwapDomMs: roundSummary(summarize(floorSwaps.map((f) => f.dom))),
+            floorSwapRenderMs: roundSummary(summarize(floorSwaps.map((f) => f.render))),
             floorSwapWithoutCssAnimationsMs: roundSummary(summarize(stillSwaps)),
             countdownFrameMs: roundSummary(summarize(countdown)),
             domBytes: captured.body.length,

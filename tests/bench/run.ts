@@ -91,7 +91,10 @@ async function main(): Promise<number> {
     await writePerformanceTable(report.date, report.machine, report.loadAverage, seconds, summary, errors);
     process.stdout.write('\nWrote docs/bench-results.json and the table in docs/performance.md\n');
   } else {
-    process.stdout.write('\n(a partial run: docs/ left as they are)\n');
+    // A partial run keeps its details out of docs/, but where they can still be read.
+    const path = join(ROOT, 'dist/bench/partial-results.json');
+    await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`\n(a partial run: docs/ left as they are; details in ${path})\n`);
   }
   return errors.length === 0 ? 0 : 1;
 }
