@@ -28,7 +28,8 @@ export const createCommandSlice =
           return { ui: { ...s.ui, lastError: { command: command.type, incidentId: incidentOf(command), error: result.error } } };
         }
         // A success clears only its own earlier refusal: another card's error stays until dealt with.
-        return sameTarget(s.ui.lastError, command) ? { ui: { ...s.ui, lastError: null } } : {};
+        // Otherwise the state itself comes back, which notifies no subscriber.
+        return sameTarget(s.ui.lastError, command) ? { ui: { ...s.ui, lastError: null } } : s;
       });
       return result;
     }

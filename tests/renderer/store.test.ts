@@ -182,6 +182,17 @@ describe('commands', () => {
     await store.getState().raise({ incidentType: 'fire', level: 'II', title: 'Smoke' });
     expect(store.getState().ui.lastError).toBeNull();
   });
+
+  it('wakes no subscriber when a command succeeds with no refusal to clear', async () => {
+    // Every card subscribes; the board's events, not the reply, are what changes the screen.
+    const { store, host } = setup();
+    host.onConnection(true);
+    let wakes = 0;
+    store.subscribe(() => (wakes += 1));
+    const result = await store.getState().acknowledge('inc-1');
+    expect(result.ok).toBe(true);
+    expect(wakes).toBe(0);
+  });
 });
 
 describe('host status', () => {
