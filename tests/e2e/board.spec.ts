@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm, raiseIncident, recent } from './helpers/board.js';
 import { startHost, type RunningHost } from './helpers/host.js';
+import { postCommand } from './helpers/plans.js';
 
 let host: RunningHost;
 
@@ -135,4 +136,30 @@ test('Chinese is the default and the language toggle is remembered', async ({ pa
   await expect(page.getByRole('region', { name: 'Incident board' })).toBeVisible();
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('region', { name: '事件看板' })).toBeVisible();
+});
+
+test('a card scrolled into view shows how long its incident has waited, to the second', async ({ page }) => {
+  // Cards off screen are not drawn and their clocks rest; the one that comes into view must catch up.
+  for (let i = 1; i <= 20; i += 1) {
+    await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'IV', title: `Cut hand ${i}`, actor: 'Guard Li' });
+  }
+  const lastRaisedAt = Date.now();
+  await openBoard(page, host.url);
+  // Same level: the longest waiting first, so the last one raised is at the bottom, out of view.
+  const last = card(page, 'Cut hand 20');
+  await expect(last).not.toBeInViewport();
+  await page.waitForTimeout(3000);
+
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  const elapsedSeconds = async () => {
+    const text = await last.locator('dt:text-is("Elapsed") + dd').innerText();
+    const [h, m, s] = text.split(':').map(Number);
+    return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
+  };
+  const waited = Math.floor((Date.now() - lastRaisedAt) / 1000);
+  await expect.poll(elapsedSeconds, { timeout: 2000 }).toBeGreaterThanOrEqual(waited - 1);
+  // And it keeps counting while in view.
+  const shown = await elapsedSeconds();
+  await expect.poll(elapsedSeconds, { timeout: 3000 }).toBeGreaterThan(shown);
 });
