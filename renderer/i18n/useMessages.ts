@@ -1,5 +1,4 @@
-import { useBoard } from '../store/context.js';
-import { selectLanguage } from '../store/selectors.js';
+import { useLanguage } from '../store/context.js';
 import { MESSAGES, type Messages } from './messages.js';
 
-export const useMessages = (): Messages => MESSAGES[useBoard(selectLanguage)];
+export const useMessages = (): Messages => MESSAGES[useLanguage()];

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { useBoard } from './context.js';
+import { useClockOffset } from './context.js';
 
 // One timer for the whole display, running only while something shows the time. It fires on the
 // second boundary so the clock and every elapsed time turn over together.
@@ -37,5 +37,5 @@ export const ClockVisible = createContext(true);
 export function useHostNow(): number {
   const visible = useContext(ClockVisible);
   const now = useSyncExternalStore(visible ? subscribe : stayStill, () => localNow);
-  return now + useBoard((s) => s.host.clockOffset);
+  return now + useClockOffset();
 }

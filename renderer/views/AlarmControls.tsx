@@ -3,8 +3,7 @@ import type { Result } from '../../electron/core/result.js';
 import { ROLE_NAMES } from '../../electron/core/roles.js';
 import type { Incident } from '../../electron/core/state.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage, selectOnline } from '../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../store/context.js';
 import { atTopTier } from './alarmView.js';
 import { errorText } from './errorText.js';
 
@@ -19,12 +18,12 @@ const DEFAULT_SHELVE_MINUTES = 60;
  */
 export function AlarmControls({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
-  const acknowledge = useBoard((s) => s.acknowledge);
-  const silence = useBoard((s) => s.silence);
-  const unshelve = useBoard((s) => s.unshelve);
-  const escalate = useBoard((s) => s.escalate);
+  const language = useLanguage();
+  const online = useOnline();
+  const acknowledge = useBoardAction('acknowledge');
+  const silence = useBoardAction('silence');
+  const unshelve = useBoardAction('unshelve');
+  const escalate = useBoardAction('escalate');
   const [busy, setBusy] = useState(false);
   const [shelving, setShelving] = useState(false);
   const [refocus, setRefocus] = useState(false);
@@ -126,8 +125,8 @@ export function AlarmControls({ incident }: { incident: Incident }) {
 /** Shelving asks why and for how long; both go into the incident's record. */
 function ShelveForm({ incident, label, onDone }: { incident: Incident; label: string; onDone: () => void }) {
   const t = useMessages();
-  const online = useBoard(selectOnline);
-  const shelve = useBoard((s) => s.shelve);
+  const online = useOnline();
+  const shelve = useBoardAction('shelve');
   const lastError = useBoard((s) => s.ui.lastError);
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState<number>(DEFAULT_SHELVE_MINUTES);

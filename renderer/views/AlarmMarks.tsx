@@ -1,7 +1,6 @@
 import type { Incident } from '../../electron/core/state.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage } from '../store/selectors.js';
+import { useLanguage } from '../store/context.js';
 import { useHostNow } from '../store/useHostNow.js';
 import { formatHourMinute } from './alarmTime.js';
 
@@ -11,7 +10,7 @@ import { formatHourMinute } from './alarmTime.js';
  */
 export function AlarmMarks({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const { alarm } = incident;
   return (
     <>
@@ -32,7 +31,7 @@ export function AlarmMarks({ incident }: { incident: Incident }) {
 /** Silence runs out by itself (no event says so): the mark goes when the host's clock passes it. */
 function SilencedMark({ until }: { until: number }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const now = useHostNow();
   if (until <= now) return null;
   return <span className="chip chip--silenced">{t.alarm.silencedUntil(formatHourMinute(until, language))}</span>;

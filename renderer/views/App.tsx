@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage } from '../store/selectors.js';
+import { useLanguage } from '../store/context.js';
 import { ConsoleView } from './console/ConsoleView.js';
 import { viewModeOf } from './wall/viewMode.js';
 import { WallView } from './wall/WallView.js';
@@ -9,7 +8,7 @@ import { WallView } from './wall/WallView.js';
 /** The dispatcher console, or the read-only wall display when the page is opened with ?view=wall. */
 export function App({ view = viewModeOf(window.location.search) }: { view?: 'console' | 'wall' }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   useEffect(() => {
     // Screen readers and fonts (CJK glyph choice) follow the page language.
     document.documentElement.lang = language;

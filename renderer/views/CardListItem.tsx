@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { ClockVisible } from '../store/useHostNow.js';
 import { IncidentCard } from './IncidentCard.js';
 
@@ -7,7 +7,7 @@ import { IncidentCard } from './IncidentCard.js';
  * browser skips rendering it, the card's countdowns stop redrawing, so a board of hundreds pays
  * the one-second redraw only for the cards on screen.
  */
-export function CardListItem({ id }: { id: string }) {
+export const CardListItem = memo(function CardListItem({ id }: { id: string }) {
   const ref = useRef<HTMLLIElement>(null);
   const [rendered, setRendered] = useState(true);
   useEffect(() => {
@@ -25,4 +25,4 @@ export function CardListItem({ id }: { id: string }) {
       </ClockVisible.Provider>
     </li>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { formatDuration } from '../i18n/format.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
+import { useBoard, useClockOffset } from '../store/context.js';
 import { useHostNow } from '../store/useHostNow.js';
 
 export function ConnectionIndicator() {
@@ -19,6 +19,6 @@ function OfflineFor() {
   const t = useMessages();
   const since = useBoard((s) => s.connection.since);
   // Local time on both sides: the host's offset is unknown while it cannot be reached.
-  const now = useHostNow() - useBoard((s) => s.host.clockOffset);
+  const now = useHostNow() - useClockOffset();
   return <span className="connection__since">{t.offlineFor(formatDuration(now - since, t))}</span>;
 }

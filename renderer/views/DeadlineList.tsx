@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { Deadline, Incident } from '../../electron/core/state.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage, selectOnline } from '../store/selectors.js';
+import { useBoardAction, useLanguage, useOnline } from '../store/context.js';
 import { useHostNow } from '../store/useHostNow.js';
 import { formatMoment } from './alarmTime.js';
 import { deadlineState } from './alarmView.js';
@@ -26,9 +25,9 @@ export function DeadlineList({ incident }: { incident: Incident }) {
 
 function DeadlineRow({ incidentId, deadline }: { incidentId: string; deadline: Deadline }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
-  const meetDeadline = useBoard((s) => s.meetDeadline);
+  const language = useLanguage();
+  const online = useOnline();
+  const meetDeadline = useBoardAction('meetDeadline');
   const now = useHostNow();
   const [busy, setBusy] = useState(false);
   const state = deadlineState(deadline);

@@ -1,15 +1,14 @@
 import { ROLE_NAMES } from '../../electron/core/roles.js';
 import type { Incident } from '../../electron/core/state.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage } from '../store/selectors.js';
+import { useLanguage } from '../store/context.js';
 import { nextStep } from './alarmView.js';
 import { Countdown } from './Countdown.js';
 
 /** The tier being alerted, who must act, and the countdown to the next step of the ladder. */
 export function EscalationStatus({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const { tiers } = incident.alarm.policy;
   const index = Math.min(incident.alarm.tier, tiers.length - 1);
   const tier = tiers[index];

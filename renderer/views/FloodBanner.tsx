@@ -1,7 +1,6 @@
 import { raisesInWindow } from '../../electron/core/flood.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage } from '../store/selectors.js';
+import { useBoard, useLanguage } from '../store/context.js';
 import { useHostNow } from '../store/useHostNow.js';
 import { formatHourMinute } from './alarmTime.js';
 
@@ -13,7 +12,7 @@ export function FloodBanner() {
 
 function FloodAlert() {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const since = useBoard((s) => s.board.flood.since);
   const recentRaises = useBoard((s) => s.board.recentRaises);
   const now = useHostNow();

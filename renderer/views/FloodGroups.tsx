@@ -2,14 +2,13 @@ import { useMemo } from 'react';
 import { findType } from '../../electron/core/catalogue.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { selectFloodGroups } from '../store/alarmGroups.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage } from '../store/selectors.js';
+import { useBoard, useLanguage } from '../store/context.js';
 import { CardListItem } from './CardListItem.js';
 
 /** The board during an alarm flood: one group per source and type, every card still there. */
 export function FloodGroups() {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const board = useBoard((s) => s.board);
   const groups = useMemo(() => selectFloodGroups(board), [board]);
   return (

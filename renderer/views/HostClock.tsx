@@ -1,12 +1,11 @@
 import { formatTime } from '../i18n/format.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage } from '../store/selectors.js';
+import { useLanguage } from '../store/context.js';
 import { useHostNow } from '../store/useHostNow.js';
 
 export function HostClock() {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const now = useHostNow();
   return (
     <time className="clock" aria-label={t.clock} dateTime={new Date(now).toISOString()}>

@@ -1,8 +1,7 @@
 import { memo, useId, useState } from 'react';
 import type { Result } from '../../electron/core/result.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectOnline } from '../store/selectors.js';
+import { useBoard, useBoardAction, useOnline } from '../store/context.js';
 import { AlarmControls } from './AlarmControls.js';
 import { AlarmMarks } from './AlarmMarks.js';
 import { CardPlanSummary } from './console/CardPlanSummary.js';
@@ -13,19 +12,18 @@ import { errorText } from './errorText.js';
 import { EscalationStatus } from './EscalationStatus.js';
 import { IncidentTimeline } from './IncidentTimeline.js';
 import { LevelBadge } from './LevelBadge.js';
-import { useIncidentTypeName, useLevelScheme } from './useIncidentType.js';
+import { useIncidentTypeView } from './useIncidentType.js';
 
 /** One active incident. */
 export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
   const t = useMessages();
   const incident = useBoard((s) => s.board.incidents[id]);
-  const typeName = useIncidentTypeName(incident?.incidentType ?? '');
-  const scheme = useLevelScheme(incident?.incidentType ?? '');
-  const online = useBoard(selectOnline);
+  const { name: typeName, scheme } = useIncidentTypeView(incident?.incidentType ?? '');
+  const online = useOnline();
   const expanded = useBoard((s) => s.ui.selectedIncidentId === id);
   const lastError = useBoard((s) => s.ui.lastError);
-  const resolve = useBoard((s) => s.resolve);
-  const toggleSelected = useBoard((s) => s.toggleSelected);
+  const resolve = useBoardAction('resolve');
+  const toggleSelected = useBoardAction('toggleSelected');
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const detailsId = useId();

@@ -3,8 +3,7 @@ import type { Incident } from '../../electron/core/state.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage } from '../store/selectors.js';
+import { useLanguage } from '../store/context.js';
 
 /** The part of an event worth reading beside its name, if any. */
 function eventDetail(event: DomainEvent, t: Messages): string {
@@ -25,7 +24,7 @@ function eventDetail(event: DomainEvent, t: Messages): string {
 /** Who did what, when: the incident's own record. */
 export function IncidentTimeline({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   return (
     <ol className="timeline" aria-label={t.timeline}>
       {incident.timeline.map((event) => {

@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
+import { useBoard, useBoardAction } from '../store/context.js';
 
 /** Who is at this display. A site-wide operator name, when set, is shown instead of asked for. */
 export function OperatorField() {
   const t = useMessages();
   const siteOperator = useBoard((s) => s.host.settings.operatorName);
   const operator = useBoard((s) => s.ui.operator);
-  const setOperator = useBoard((s) => s.setOperator);
+  const setOperator = useBoardAction('setOperator');
   const id = useId();
   if (siteOperator.trim() !== '') {
     return (

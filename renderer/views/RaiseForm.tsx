@@ -3,8 +3,8 @@ import { findType, LEVEL_SCHEMES } from '../../electron/core/catalogue.js';
 import { LIMITS } from '../../electron/core/commands.js';
 import type { Level } from '../../electron/core/levels.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectActor, selectLanguage } from '../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage } from '../store/context.js';
+import { selectActor } from '../store/selectors.js';
 import { errorText } from './errorText.js';
 
 const FIELDS = ['incidentType', 'level', 'title', 'location', 'reporter', 'details', 'drill'] as const;
@@ -20,11 +20,11 @@ const errorId = (field: Field) => `raise-${field}-error`;
  */
 export function RaiseForm() {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const connection = useBoard((s) => s.connection.status);
   const defaultReporter = useBoard(selectActor);
   const lastError = useBoard((s) => s.ui.lastError);
-  const raise = useBoard((s) => s.raise);
+  const raise = useBoardAction('raise');
   // The plan in force on the host, which the mirror carries; it starts as the shipped catalogue.
   const catalogue = useBoard((s) => s.board.plan.catalogue);
 

@@ -1,22 +1,20 @@
 import { memo, useState } from 'react';
 import { formatDateTime } from '../i18n/format.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectLanguage, selectOnline } from '../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../store/context.js';
 import { errorText } from './errorText.js';
-import { useIncidentTypeName, useLevelScheme } from './useIncidentType.js';
+import { useIncidentTypeView } from './useIncidentType.js';
 import { LevelBadge } from './LevelBadge.js';
 import { ReopenForm } from './ReopenForm.js';
 
 export const RecentItem = memo(function RecentItem({ id }: { id: string }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const incident = useBoard((s) => s.board.incidents[id]);
-  const typeName = useIncidentTypeName(incident?.incidentType ?? '');
-  const scheme = useLevelScheme(incident?.incidentType ?? '');
-  const online = useBoard(selectOnline);
+  const { name: typeName, scheme } = useIncidentTypeView(incident?.incidentType ?? '');
+  const online = useOnline();
   const lastError = useBoard((s) => s.ui.lastError);
-  const close = useBoard((s) => s.close);
+  const close = useBoardAction('close');
   const [reopening, setReopening] = useState(false);
   if (incident === undefined) return null;
 

@@ -1,15 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Incident } from '../../electron/core/state.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { selectOnline } from '../store/selectors.js';
+import { useBoard, useBoardAction, useOnline } from '../store/context.js';
 import { errorText } from './errorText.js';
 
 /** Reopening must say why; the reason goes into the incident's record. */
 export function ReopenForm({ incident, label, onDone }: { incident: Incident; label: string; onDone: () => void }) {
   const t = useMessages();
-  const online = useBoard(selectOnline);
-  const reopen = useBoard((s) => s.reopen);
+  const online = useOnline();
+  const reopen = useBoardAction('reopen');
   const lastError = useBoard((s) => s.ui.lastError);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);

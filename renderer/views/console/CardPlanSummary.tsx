@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import { POSITION_NAMES } from '../../../electron/core/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage } from '../../store/selectors.js';
+import { useBoard, useLanguage } from '../../store/context.js';
 import { checklistProgress, holders, unfilledPositions } from './planProgress.js';
 
 /**
@@ -11,7 +10,7 @@ import { checklistProgress, holders, unfilledPositions } from './planProgress.js
  */
 export const CardPlanSummary = memo(function CardPlanSummary({ id }: { id: string }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const incident = useBoard((s) => s.board.incidents[id]);
   const roster = useBoard((s) => s.board.roster);
   const selected = useBoard((s) => s.ui.selectedIncidentId === id);

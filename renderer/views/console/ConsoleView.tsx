@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { HelpDialog } from '../../keyboard/HelpDialog.js';
 import { useShortcuts } from '../../keyboard/useShortcuts.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
+import { useBoard, useBoardAction } from '../../store/context.js';
 import { AlarmBar } from '../AlarmBar.js';
 import { Header } from '../Header.js';
 import { IncidentBoard } from '../IncidentBoard.js';
@@ -24,8 +24,8 @@ const INTERACTIVE = 'button, a, input, select, textarea, label, summary, [role="
  */
 export function ConsoleView() {
   const dialog = useBoard((s) => s.dialog);
-  const openDialog = useBoard((s) => s.openDialog);
-  const selectIncident = useBoard((s) => s.selectIncident);
+  const openDialog = useBoardAction('openDialog');
+  const selectIncident = useBoardAction('selectIncident');
   const [announcement, setAnnouncement] = useState('');
   const announce = useCallback((text: string) => setAnnouncement(text), []);
   // What a shortcut did shows for a few seconds, then the toast goes.

@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/core/organisation.js';
 import { isActive } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { errorText } from '../errorText.js';
 import { Modal } from '../common/Modal.js';
 import { useActiveIncidents, useSelectedIncident } from './useActiveIds.js';
@@ -21,14 +20,14 @@ interface Pending {
  */
 export function EmergencyContacts() {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
+  const language = useLanguage();
+  const online = useOnline();
   const contacts = useBoard((s) => s.host.settings.contacts);
   const dialOut = useBoard((s) => s.host.settings.dialOut);
   const selected = useSelectedIncident();
   const target = selected !== null && isActive(selected) ? selected : null;
   const active = useActiveIncidents();
-  const selectIncident = useBoard((s) => s.selectIncident);
+  const selectIncident = useBoardAction('selectIncident');
   const call = useCall();
   const [pending, setPending] = useState<Pending | null>(null);
   const [announcement, setAnnouncement] = useState('');

@@ -1,10 +1,10 @@
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
+import { useBoardAction } from '../../store/context.js';
 
 /** The console's way into the settings screen and the shortcut list, in the top bar. */
 export function HeaderTools() {
   const t = useMessages();
-  const openDialog = useBoard((s) => s.openDialog);
+  const openDialog = useBoardAction('openDialog');
   return (
     <span className="header-tools">
       <button type="button" className="topbar-button" aria-keyshortcuts="?" onClick={() => openDialog('help')}>

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { CommandOutcome } from '../../../electron/core/contract.js';
 import type { Result } from '../../../electron/core/result.js';
-import { useBoard } from '../../store/context.js';
+import { useBoard, useBoardAction } from '../../store/context.js';
 import { openTel } from './dialOut.js';
 
 /**
@@ -10,7 +10,7 @@ import { openTel } from './dialOut.js';
  * the number is only dialled (if it can be).
  */
 export function useCall(): (number: string, name: string, incidentId: string | null) => Promise<Result<CommandOutcome> | null> {
-  const recordCall = useBoard((s) => s.recordCall);
+  const recordCall = useBoardAction('recordCall');
   const dialOut = useBoard((s) => s.host.settings.dialOut);
   return useCallback(
     async (number, name, incidentId) => {

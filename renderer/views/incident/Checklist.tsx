@@ -4,8 +4,7 @@ import { EMERGENCY_NUMBER_NAMES, POSITION_NAMES, type EmergencyNumber } from '..
 import type { ChecklistItem, Incident } from '../../../electron/core/state.js';
 import { formatTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { checklistProgress } from '../console/planProgress.js';
 import { useCall } from '../console/useCall.js';
 import { errorText } from '../errorText.js';
@@ -50,11 +49,11 @@ export function Checklist({ incident }: { incident: Incident }) {
 
 function ChecklistRow({ incident, item, index }: { incident: Incident; item: ChecklistItem; index: number }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
-  const checkStep = useBoard((s) => s.checkStep);
-  const skipStep = useBoard((s) => s.skipStep);
-  const uncheckStep = useBoard((s) => s.uncheckStep);
+  const language = useLanguage();
+  const online = useOnline();
+  const checkStep = useBoardAction('checkStep');
+  const skipStep = useBoardAction('skipStep');
+  const uncheckStep = useBoardAction('uncheckStep');
   const call = useCall();
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');

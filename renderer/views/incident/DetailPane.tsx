@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
+import { useBoardAction } from '../../store/context.js';
 import { LevelBadge } from '../LevelBadge.js';
 import { useSelectedIncident } from '../console/useActiveIds.js';
-import { useIncidentTypeName, useLevelScheme } from '../useIncidentType.js';
+import { useIncidentTypeView } from '../useIncidentType.js';
 import { Checklist } from './Checklist.js';
 import { ImpactForm } from './ImpactForm.js';
 import { Positions } from './Positions.js';
@@ -14,9 +14,8 @@ import { Timeline } from './Timeline.js';
 export function DetailPane() {
   const t = useMessages();
   const incident = useSelectedIncident();
-  const selectIncident = useBoard((s) => s.selectIncident);
-  const typeName = useIncidentTypeName(incident?.incidentType ?? '');
-  const scheme = useLevelScheme(incident?.incidentType ?? '');
+  const selectIncident = useBoardAction('selectIncident');
+  const { name: typeName, scheme } = useIncidentTypeView(incident?.incidentType ?? '');
   const headingId = useId();
 
   if (incident === null) {

@@ -5,8 +5,7 @@ import type { Impact } from '../../../electron/core/impact.js';
 import { isLowering } from '../../../electron/core/levels.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { errorText } from '../errorText.js';
 import { proposeLevel } from './impactText.js';
 
@@ -21,11 +20,11 @@ const sameImpact = (a: Impact, b: Impact): boolean => (Object.keys(a) as (keyof 
  */
 export function ImpactForm({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
+  const language = useLanguage();
+  const online = useOnline();
   const type = useBoard((s) => findType(s.board.plan.catalogue, incident.incidentType));
-  const updateImpact = useBoard((s) => s.updateImpact);
-  const changeLevel = useBoard((s) => s.changeLevel);
+  const updateImpact = useBoardAction('updateImpact');
+  const changeLevel = useBoardAction('changeLevel');
   const lastError = useBoard((s) => s.ui.lastError);
   const [draft, setDraft] = useState<Impact>(incident.impact);
   const [reason, setReason] = useState('');

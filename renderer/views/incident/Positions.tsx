@@ -4,8 +4,7 @@ import type { Person } from '../../../electron/core/roster.js';
 import type { Incident } from '../../../electron/core/state.js';
 import type { Messages } from '../../i18n/messages.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { holders } from '../console/planProgress.js';
 import { errorText } from '../errorText.js';
 
@@ -24,7 +23,7 @@ export function candidates(roster: readonly Person[], position: Position): { rea
  */
 export function Positions({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const roster = useBoard((s) => s.board.roster);
   const lastError = useBoard((s) => s.ui.lastError);
   const headingId = useId();
@@ -95,11 +94,11 @@ function PositionRow({
   holderPhone: string;
 }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
+  const language = useLanguage();
+  const online = useOnline();
   const roster = useBoard((s) => s.board.roster);
-  const assignRole = useBoard((s) => s.assignRole);
-  const unassignRole = useBoard((s) => s.unassignRole);
+  const assignRole = useBoardAction('assignRole');
+  const unassignRole = useBoardAction('unassignRole');
   const [personId, setPersonId] = useState('');
   const [busy, setBusy] = useState(false);
   const name = POSITION_NAMES[position][language];
@@ -161,10 +160,10 @@ function PositionRow({
 /** Putting someone in a position the plan did not ask for (a medical group at a fire, say). */
 function OtherPosition({ incident, free }: { incident: Incident; free: readonly Position[] }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
+  const language = useLanguage();
+  const online = useOnline();
   const roster = useBoard((s) => s.board.roster);
-  const assignRole = useBoard((s) => s.assignRole);
+  const assignRole = useBoardAction('assignRole');
   const [position, setPosition] = useState<Position | ''>('');
   const [personId, setPersonId] = useState('');
   const [busy, setBusy] = useState(false);

@@ -7,8 +7,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { downloadText } from '../../report/download.js';
 import { buildReportDocument, prefillReport, reportCsv, reportFileName, reportJson, type ReportContext } from '../../report/reportFile.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useClockOffset, useLanguage, useOnline } from '../../store/context.js';
 import { errorText } from '../errorText.js';
 
 const sameReport = (a: AccidentReport, b: AccidentReport): boolean => REPORT_FIELDS.every((f) => a[f] === b[f]);
@@ -20,14 +19,14 @@ const sameReport = (a: AccidentReport, b: AccidentReport): boolean => REPORT_FIE
  */
 export function ReportSection({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
+  const language = useLanguage();
+  const online = useOnline();
   const siteName = useBoard((s) => s.host.settings.siteName);
   const roster = useBoard((s) => s.board.roster);
   const type = useBoard((s) => findType(s.board.plan.catalogue, incident.incidentType));
-  const updateReport = useBoard((s) => s.updateReport);
+  const updateReport = useBoardAction('updateReport');
   const lastError = useBoard((s) => s.ui.lastError);
-  const clockOffset = useBoard((s) => s.host.clockOffset);
+  const clockOffset = useClockOffset();
   const hostNow = () => Date.now() + clockOffset;
   const [printedAt, setPrintedAt] = useState(hostNow);
   useEffect(() => {

@@ -3,8 +3,7 @@ import { LIMITS } from '../../../electron/core/commands.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { formatDateTime, formatTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { errorText } from '../errorText.js';
 import { describeEvent, kindOf, TIMELINE_KINDS, type TimelineKind } from './timelineText.js';
 
@@ -14,7 +13,7 @@ import { describeEvent, kindOf, TIMELINE_KINDS, type TimelineKind } from './time
  */
 export function Timeline({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const roster = useBoard((s) => s.board.roster);
   const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
   const headingId = useId();
@@ -68,8 +67,8 @@ export function Timeline({ incident }: { incident: Incident }) {
 
 function NoteForm({ incident }: { incident: Incident }) {
   const t = useMessages();
-  const online = useBoard(selectOnline);
-  const addNote = useBoard((s) => s.addNote);
+  const online = useOnline();
+  const addNote = useBoardAction('addNote');
   const lastError = useBoard((s) => s.ui.lastError);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);

@@ -4,8 +4,7 @@ import { exportCatalogue, parseCatalogueFile, type CatalogueProblem } from '../.
 import { EMERGENCY_NUMBERS, POSITION_NAMES, POSITIONS, type EmergencyNumber, type Position } from '../../../electron/core/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { downloadText } from '../../report/download.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 
@@ -31,7 +30,7 @@ export function move<T>(list: readonly T[], index: number, by: -1 | 1): T[] {
 /** The plan catalogue: the types, one type's checklist and deadlines, and the catalogue file. */
 export function CatalogueSettings({ guard }: { guard: Guard }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const catalogue = useBoard((s) => s.board.plan.catalogue);
   const [editing, setEditing] = useState<string | null>(null);
   const type = editing === null ? undefined : catalogue.find((c) => c.id === editing);
@@ -63,8 +62,8 @@ export function CatalogueSettings({ guard }: { guard: Guard }) {
 
 function CatalogueFile({ guard, catalogue }: { guard: Guard; catalogue: Catalogue }) {
   const t = useMessages();
-  const online = useBoard(selectOnline);
-  const setCatalogue = useBoard((s) => s.setCatalogue);
+  const online = useOnline();
+  const setCatalogue = useBoardAction('setCatalogue');
   const [problems, setProblems] = useState<readonly CatalogueProblem[]>([]);
   const [ready, setReady] = useState<Catalogue | null>(null);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -137,9 +136,9 @@ function CatalogueFile({ guard, catalogue }: { guard: Guard; catalogue: Catalogu
 /** One type's checklist steps and deadline lengths; the rest of the type is kept as it is. */
 function TypeEditor({ type, guard }: { type: IncidentType; guard: Guard }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
-  const setIncidentType = useBoard((s) => s.setIncidentType);
+  const language = useLanguage();
+  const online = useOnline();
+  const setIncidentType = useBoardAction('setIncidentType');
   const [steps, setSteps] = useState<ChecklistStep[]>(() => type.checklist.map((s) => ({ ...s, text: { ...s.text } })));
   const [deadlines, setDeadlines] = useState(() => type.deadlines.map((d) => ({ ...d })));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });

@@ -1,18 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import type { Contact } from '../../../electron/core/settings.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 
 /** The site's own numbers (power company, hospital, insurer, regulator, leaders), shown under 119–122. */
 export function ContactsSettings({ guard }: { guard: Guard }) {
   const t = useMessages();
-  const online = useBoard(selectOnline);
+  const online = useOnline();
   const settings = useBoard((s) => s.host.settings);
   const saved = settings.contacts;
-  const updateSettings = useBoard((s) => s.updateSettings);
+  const updateSettings = useBoardAction('updateSettings');
   const [rows, setRows] = useState<Contact[]>(() => saved.map((c) => ({ ...c })));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);

@@ -1,17 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { LANGUAGES, type Language } from '../../../electron/core/settings.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 
 /** Site name, default language, a site-wide operator name, and whether clicking a number dials. */
 export function GeneralSettings({ guard }: { guard: Guard }) {
   const t = useMessages();
-  const online = useBoard(selectOnline);
+  const online = useOnline();
   const settings = useBoard((s) => s.host.settings);
-  const updateSettings = useBoard((s) => s.updateSettings);
+  const updateSettings = useBoardAction('updateSettings');
   const [siteName, setSiteName] = useState(settings.siteName);
   const [language, setLanguage] = useState<Language>(settings.language);
   const [operatorName, setOperatorName] = useState(settings.operatorName);

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectOnline } from '../../store/selectors.js';
+import { useBoardAction, useOnline } from '../../store/context.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 
@@ -10,8 +9,8 @@ const PIN = /^[0-9]{4,12}$/;
 /** Sets the first operator PIN, or changes it (the current one was asked for at unlock). */
 export function PinSettings({ guard, pinSet, onChanged }: { guard: Guard; pinSet: boolean; onChanged: (newPin: string) => void }) {
   const t = useMessages();
-  const online = useBoard(selectOnline);
-  const changePin = useBoard((s) => s.changePin);
+  const online = useOnline();
+  const changePin = useBoardAction('changePin');
   const [newPin, setNewPin] = useState('');
   const [repeat, setRepeat] = useState('');
   const [state, setState] = useState<SaveState>({ kind: 'idle' });

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { POSITION_NAMES, POSITIONS, type Position } from '../../../electron/core/organisation.js';
 import type { Person } from '../../../electron/core/roster.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 
@@ -18,10 +17,10 @@ export function newPersonId(existing: readonly { readonly id: string }[], now: n
 /** The people of the emergency organisation: name, phone, department, positions each may hold. */
 export function RosterSettings({ guard }: { guard: Guard }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
+  const language = useLanguage();
+  const online = useOnline();
   const saved = useBoard((s) => s.board.roster);
-  const setRoster = useBoard((s) => s.setRoster);
+  const setRoster = useBoardAction('setRoster');
   const [rows, setRows] = useState<Person[]>(() => saved.map((p) => ({ ...p, positions: [...p.positions] })));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);

@@ -2,19 +2,18 @@ import { useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../../electron/core/commands.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage, selectOnline } from '../../store/selectors.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { personName } from '../incident/timelineText.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 
 /** Who is on duty now, and the handover to the next shift (recorded in the journal). */
 export function ShiftSettings() {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
-  const online = useBoard(selectOnline);
+  const language = useLanguage();
+  const online = useOnline();
   const shift = useBoard((s) => s.board.shift);
   const roster = useBoard((s) => s.board.roster);
-  const handOver = useBoard((s) => s.handOver);
+  const handOver = useBoardAction('handOver');
   const [incoming, setIncoming] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [state, setState] = useState<SaveState>({ kind: 'idle' });

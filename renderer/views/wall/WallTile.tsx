@@ -4,8 +4,7 @@ import type { Incident } from '../../../electron/core/state.js';
 import { POSITION_NAMES } from '../../../electron/core/organisation.js';
 import { ROLE_NAMES } from '../../../electron/core/roles.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage } from '../../store/selectors.js';
+import { useBoard, useLanguage } from '../../store/context.js';
 import { deadlineState, isFlashing, nextStep } from '../alarmView.js';
 import { checklistProgress, holders } from '../console/planProgress.js';
 import { formatHourMinute } from '../alarmTime.js';
@@ -18,7 +17,7 @@ const DEADLINES_SHOWN = 1;
 /** One active incident on the wall: read from across the room, no controls. */
 export const WallTile = memo(function WallTile({ id }: { id: string }) {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const incident = useBoard((s) => s.board.incidents[id]);
   const roster = useBoard((s) => s.board.roster);
   const type = useBoard((s) => (incident === undefined ? undefined : findType(s.board.plan.catalogue, incident.incidentType)));

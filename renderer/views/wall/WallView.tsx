@@ -1,7 +1,6 @@
 import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/core/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
-import { selectLanguage } from '../../store/selectors.js';
+import { useBoard, useLanguage } from '../../store/context.js';
 import { ConnectionIndicator } from '../ConnectionIndicator.js';
 import { DrillBanner } from '../console/DrillBanner.js';
 import { StatsStrip } from '../console/StatsStrip.js';
@@ -18,7 +17,7 @@ import { levelCounts, splitForWall, wallDensity, wallGrid } from './wallLayout.j
  */
 export function WallView() {
   const t = useMessages();
-  const language = useBoard(selectLanguage);
+  const language = useLanguage();
   const siteName = useBoard((s) => s.host.settings.siteName);
   const active = useActiveIncidents();
   const { shown, hidden } = splitForWall(active);
