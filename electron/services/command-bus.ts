@@ -46,6 +46,7 @@ export class CommandBus {
   private readonly subscribers = new Set<Subscriber>();
   private recent: DomainEvent[] = [];
   private sinceSnapshot = 0;
+  private snapshotting: Promise<void> | null = null;
   private readonly replayWindow: number;
   private readonly snapshotEvery: number;
 
@@ -84,9 +85,15 @@ export class CommandBus {
     return () => this.subscribers.delete(subscriber);
   }
 
+  /** Resolves once the queued commands and a snapshot being written are done. */
+  async settled(): Promise<void> {
+    await this.queue;
+    await this.snapshotting;
+  }
+
   /** Called on orderly shutdown so the next start replays nothing. */
   async flush(): Promise<void> {
-    await this.queue;
+    await this.settled();
     if (this.sinceSnapshot > 0) await this.store.writeSnapshot(this.current);
     this.sinceSnapshot = 0;
   }
@@ -147,7 +154,7 @@ export class CommandBus {
     this.current = evolveAll(this.current, events);
     this.remember(events);
     this.broadcast({ kind: 'events', seq: this.current.seq, events });
-    await this.maybeSnapshot(events.length);
+    this.maybeSnapshot(events.length);
     const incidentId = events.find((e) => e.incidentId !== null)?.incidentId ?? '';
     return ok({ seq: this.current.seq, incidentId, events });
   }
@@ -167,16 +174,25 @@ export class CommandBus {
     }
   }
 
-  private async maybeSnapshot(count: number): Promise<void> {
+  /**
+   * The command is already durable in the journal, so neither its answer nor the next command (an
+   * escalation may be due) waits for the snapshot's write and fsync; one is written at a time.
+   */
+  private maybeSnapshot(count: number): void {
     this.sinceSnapshot += count;
-    if (this.sinceSnapshot < this.snapshotEvery) return;
-    try {
-      await this.store.writeSnapshot(this.current);
-      this.sinceSnapshot = 0;
-    } catch (error) {
-      // The journal already holds everything; a failed snapshot only makes the next start slower.
-      this.options.onError?.('snapshot failed', error);
-    }
+    if (this.sinceSnapshot < this.snapshotEvery || this.snapshotting !== null) return;
+    const covered = this.sinceSnapshot;
+    this.sinceSnapshot = 0;
+    this.snapshotting = this.store
+      .writeSnapshot(this.current)
+      .catch((error: unknown) => {
+        // The journal already holds everything; a failed snapshot only makes the next start slower.
+        this.options.onError?.('snapshot failed', error);
+        this.sinceSnapshot += covered;
+      })
+      .finally(() => {
+        this.snapshotting = null;
+      });
   }
 }
 

@@ -176,6 +176,10 @@ export class Journal {
     this.setFault(null);
   }
 
+  /**
+   * `state` must be the state after the last append. The offset is taken when this is called,
+   * so appends may go on while the snapshot is written.
+   */
   async writeSnapshot(state: BoardState): Promise<void> {
     const snapshot: Snapshot = { seq: state.seq, offset: this.size, state };
     await writeFileAtomic(join(this.directory, SNAPSHOT_FILE), encodeRecord(snapshot), this.files);

@@ -82,6 +82,7 @@ describe('rename failures on snapshot writes', () => {
       onError: (message, error) => reported.push({ message, error }),
     });
     for (const id of ['a', 'b', 'c']) expect((await bus.execute(raise({ incidentId: id }))).ok).toBe(true);
+    await bus.settled();
     expect(reported.map((r) => r.message)).toContain('snapshot failed');
     expect(reported.find((r) => r.message === 'snapshot failed')?.error).toBeInstanceOf(AtomicWriteError);
     expect((await readdir(dir)).includes(SNAPSHOT_FILE)).toBe(false);

@@ -3,19 +3,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../electron/core/events.js';
 import { CommandBus, type BoardMessage } from '../../electron/services/command-bus.js';
-import { EVENTS_FILE, Journal } from '../../electron/services/journal.js';
+import { EVENTS_FILE, Journal, nodeJournalFiles, SNAPSHOT_FILE, type JournalFileLayer } from '../../electron/services/journal.js';
 import { raise } from '../helpers/commands.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
 
-async function openBus(dir: string, options: { replayWindow?: number; snapshotEvery?: number } = {}) {
-  const opened = await Journal.open(dir);
+async function openBus(dir: string, options: { replayWindow?: number; snapshotEvery?: number; files?: JournalFileLayer } = {}) {
+  const { files, ...busOptions } = options;
+  const opened = await Journal.open(dir, Date.now, files === undefined ? {} : { files });
   let now = 1_800_000_000_000;
   const bus = new CommandBus(opened.journal, opened.state, {
     clock: () => (now += 1000),
     defaultActor: () => 'Site operator',
-    ...options,
+    ...busOptions,
   });
   return { bus, journal: opened.journal };
 }
@@ -116,9 +117,37 @@ describe('command bus', () => {
     const dir = await tempDir();
     const { bus, journal } = await openBus(dir, { snapshotEvery: 3 });
     for (let i = 0; i < 4; i += 1) await bus.execute(raise());
+    await bus.settled();
     await journal.close();
     const snapshot = JSON.parse((await readFile(join(dir, 'snapshot.json'), 'utf8')).slice(9)) as { seq: number };
     expect(snapshot.seq).toBe(3);
+    const reopened = await Journal.open(dir);
+    expect(reopened.state).toEqual(bus.state);
+    await reopened.journal.close();
+  });
+
+  it('confirms commands while a snapshot is still being written, and the snapshot covers its own point', async () => {
+    // A slow disk holds the snapshot's rename; an escalation must not wait behind it.
+    const dir = await tempDir();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const files: JournalFileLayer = {
+      ...nodeJournalFiles,
+      rename: async (from, to) => {
+        if (to.endsWith(SNAPSHOT_FILE)) await held;
+        return nodeJournalFiles.rename(from, to);
+      },
+    };
+    const { bus, journal } = await openBus(dir, { snapshotEvery: 2, files });
+    for (let i = 0; i < 5; i += 1) expect((await bus.execute(raise())).ok).toBe(true);
+    expect(await journaledSeqs(dir)).toEqual([1, 2, 3, 4, 5]);
+    release();
+    await bus.settled();
+    await journal.close();
+
+    // One snapshot at a time: the one begun at seq 2. Commands 3–5 came while it was written.
+    const snapshot = JSON.parse((await readFile(join(dir, SNAPSHOT_FILE), 'utf8')).slice(9)) as { seq: number };
+    expect(snapshot.seq).toBe(2);
     const reopened = await Journal.open(dir);
     expect(reopened.state).toEqual(bus.state);
     await reopened.journal.close();
