@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm, raiseIncident, recent } from './helpers/board.js';
 import { startHost, type RunningHost } from './helpers/host.js';
-import { postCommand } from './helpers/plans.js';
+import { contacts, detailPane, postCommand } from './helpers/plans.js';
 
 let host: RunningHost;
 
@@ -162,4 +162,23 @@ test('a card scrolled into view shows how long its incident has waited, to the s
   // And it keeps counting while in view.
   const shown = await elapsedSeconds();
   await expect.poll(elapsedSeconds, { timeout: 3000 }).toBeGreaterThan(shown);
+});
+
+test('scrolling down a long board keeps the emergency numbers, the clock and the selected incident in view', async ({ page }) => {
+  for (let i = 1; i <= 20; i += 1) {
+    await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'IV', title: `Cut hand ${String(i).padStart(2, '0')}`, actor: 'Guard Li' });
+  }
+  await openBoard(page, host.url);
+  await card(page, 'Cut hand 02').getByRole('heading', { name: 'Cut hand 02' }).click();
+  await expect(detailPane(page)).toBeInViewport();
+
+  const last = card(page, 'Cut hand 20');
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  for (const number of ['119 Fire', '110 Police', '120 Ambulance', '122 Traffic accidents']) {
+    await expect(contacts(page).getByRole('button', { name: `Call ${number}` })).toBeInViewport({ ratio: 1 });
+  }
+  await expect(page.getByRole('status')).toBeInViewport();
+  await expect(detailPane(page)).toBeInViewport();
+  await expect(detailPane(page)).toContainText('Cut hand 02');
 });

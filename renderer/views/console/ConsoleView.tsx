@@ -62,7 +62,9 @@ export function ConsoleView() {
         </div>
         <aside className="console__side">
           <EmergencyContacts />
-          <RaiseForm />
+          <div className="console__side-scroll">
+            <RaiseForm />
+          </div>
         </aside>
       </main>
       <p className="visually-hidden" aria-live="assertive">
