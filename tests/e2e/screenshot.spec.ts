@@ -27,7 +27,9 @@ test('board screenshot with incidents of every level, a drill and a resolved one
     await page.mouse.move(1270, 790);
     // The console's columns scroll on their own; the picture shows each from its top.
     await page.evaluate(() => {
-      for (const element of document.querySelectorAll('main *')) if (element.scrollTop > 0) element.scrollTop = 0;
+      document.querySelectorAll('main *').forEach((element) => {
+        if (element.scrollTop > 0) element.scrollTop = 0;
+      });
     });
 
     const path = process.env.UPDATE_DOCS_SCREENSHOT === '1' ? DOCS_PICTURE : testInfo.outputPath('board.png');
