@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { answerParent, ratio, type BenchResult, type Row } from './lib/child.js';
 import { postCommand, spawnHost } from './lib/host.js';
-import { median, random, round, roundSummary, sleep, summarize } from './lib/stats.js';
+import { random } from '../helpers/random.js';
+import { median, round, roundSummary, sleep, summarize } from './lib/stats.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SERVE = join(ROOT, 'dist/electron/host/serve.js');

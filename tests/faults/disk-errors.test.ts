@@ -7,14 +7,15 @@ import type { HostStatus, ServerMessage, StateView } from '../../electron/core/c
 import type { DomainEvent } from '../../electron/core/events.js';
 import { evolveAll } from '../../electron/core/evolve.js';
 import type { BoardState } from '../../electron/core/state.js';
-import { startHostServer, type HostServer } from '../../electron/services/host-server.js';
 import { EVENTS_FILE, Journal, type StorageFault } from '../../electron/services/journal.js';
-import { startKioskServices, type KioskServices } from '../../electron/services/kiosk-services.js';
+import { startKioskServices } from '../../electron/services/kiosk-services.js';
 import { createLogger } from '../../electron/services/logger.js';
 import { raise } from '../helpers/commands.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { FaultPlan, faultyJournalFiles, type FaultyOp } from './fault-layer.js';
 import { decideEvents, eventsOnDisk } from './journal-helpers.js';
+import { startHost, stopHost } from '../helpers/host-fixture.js';
+import { until } from '../helpers/wait.js';
 
 const tempDir = useTempDirs();
 
@@ -181,25 +182,8 @@ describe('disk errors seen from the board (real services, HTTP and WebSocket)', 
   async function startFaultyHost() {
     const dataDir = await tempDir();
     const plan = new FaultPlan();
-    const logs: string[] = [];
-    const log = createLogger((line) => logs.push(line));
-    const services = await startKioskServices(dataDir, log, Date.now, { journalFiles: faultyJournalFiles(plan) });
-    const server = await startHostServer({
-      bus: services.bus,
-      status: services.status,
-      onStatusChange: services.onStatusChange,
-      log,
-      staticDir: null,
-      host: '127.0.0.1',
-      port: 0,
-      token: null,
-    });
-    return { dataDir, plan, services, server, logs };
-  }
-
-  async function stop(host: { services: KioskServices; server: HostServer }) {
-    await host.server.close();
-    await host.services.close();
+    const host = await startHost(dataDir, { journalFiles: faultyJournalFiles(plan) });
+    return { dataDir, plan, ...host };
   }
 
   const post = async (base: string, body: unknown) => {
@@ -255,7 +239,7 @@ describe('disk errors seen from the board (real services, HTTP and WebSocket)', 
       socket.close();
       console.log(`[faults] ${code} on ${op}: trouble warning reached the WebSocket ${alarmLatency} ms after the fault`);
     } finally {
-      await stop(host);
+      await stopHost(host);
     }
 
     // after a restart exactly the confirmed incidents are there
@@ -269,10 +253,3 @@ describe('disk errors seen from the board (real services, HTTP and WebSocket)', 
   });
 });
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

@@ -9,6 +9,7 @@ import type { ServerMessage } from '../../electron/core/contract.js';
 import { EVENTS_FILE, Journal } from '../../electron/services/journal.js';
 import { raise } from '../helpers/commands.js';
 import { SERVE_SCRIPT } from '../helpers/host-process.js';
+import { random } from '../helpers/random.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { eventsOnDisk } from './journal-helpers.js';
 
@@ -84,17 +85,6 @@ afterEach(() => {
   live.clear();
 });
 
-/** mulberry32: small, seedable, good enough to pick moments and commands */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Ledger {
   /** raises, notes and resolves some client saw answered ok */

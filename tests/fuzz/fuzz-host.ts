@@ -3,9 +3,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { startHostServer, type HostServer } from '../../electron/services/host-server.js';
-import { startKioskServices, type KioskServices } from '../../electron/services/kiosk-services.js';
-import { createLogger } from '../../electron/services/logger.js';
+import type { HostServer } from '../../electron/services/host-server.js';
+import type { KioskServices } from '../../electron/services/kiosk-services.js';
+import { startHost, stopHost } from '../helpers/host-fixture.js';
 
 export interface FuzzHost {
   readonly url: URL;
@@ -22,18 +22,7 @@ export function useFuzzHost(): () => FuzzHost {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'kiosk-fuzz-'));
-    const log = createLogger(() => {});
-    const services = await startKioskServices(dataDir, log);
-    const server = await startHostServer({
-      bus: services.bus,
-      status: services.status,
-      onStatusChange: services.onStatusChange,
-      log,
-      staticDir: null,
-      host: '127.0.0.1',
-      port: 0,
-      token: null,
-    });
+    const { services, server } = await startHost(dataDir);
     const journalPath = join(dataDir, 'journal', 'events.ndjson');
     host = {
       url: new URL(server.url),
@@ -44,8 +33,7 @@ export function useFuzzHost(): () => FuzzHost {
     };
   });
   afterAll(async () => {
-    await host?.server.close();
-    await host?.services.close();
+    if (host !== null) await stopHost(host);
     await rm(dataDir, { recursive: true, force: true });
   });
   return () => {

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { startHostServer, type HostServer } from '../../electron/services/host-server.js';
 import { startKioskServices, type KioskServices } from '../../electron/services/kiosk-services.js';
+import type { JournalFileLayer } from '../../electron/services/journal.js';
 import { createLogger } from '../../electron/services/logger.js';
 
 export interface RunningHost {
@@ -10,30 +11,48 @@ export interface RunningHost {
   readonly logs: string[];
 }
 
-/** Real services and a real HTTP/WebSocket server on a free loopback port, closed after each test. */
-export function useHosts(): (dataDir: string, options?: { token?: string; staticDir?: string }) => Promise<RunningHost> {
+export interface HostOptions {
+  /** the address to listen on; loopback unless given */
+  readonly bind?: string;
+  readonly token?: string | null;
+  readonly viewerToken?: string | null;
+  readonly staticDir?: string | null;
+  /** the journal's file layer; fault tests pass one that fails on purpose */
+  readonly journalFiles?: JournalFileLayer;
+}
+
+/** Real services and a real HTTP/WebSocket server on a free loopback port. */
+export async function startHost(dataDir: string, options: HostOptions = {}): Promise<RunningHost> {
+  const logs: string[] = [];
+  const log = createLogger((line) => logs.push(line));
+  const services = await startKioskServices(dataDir, log, Date.now, options.journalFiles === undefined ? {} : { journalFiles: options.journalFiles });
+  const server = await startHostServer({
+    bus: services.bus,
+    status: services.status,
+    onStatusChange: services.onStatusChange,
+    log,
+    staticDir: options.staticDir ?? null,
+    host: options.bind ?? '127.0.0.1',
+    port: 0,
+    token: options.token ?? null,
+    ...(options.viewerToken === undefined ? {} : { viewerToken: options.viewerToken }),
+  });
+  return { url: server.url, services, server, logs };
+}
+
+export async function stopHost(host: { services: KioskServices; server: HostServer }): Promise<void> {
+  await host.server.close();
+  await host.services.close();
+}
+
+/** startHost, with every host closed after each test. */
+export function useHosts(): (dataDir: string, options?: HostOptions) => Promise<RunningHost> {
   const running: RunningHost[] = [];
   afterEach(async () => {
-    for (const host of running.splice(0)) {
-      await host.server.close();
-      await host.services.close();
-    }
+    for (const host of running.splice(0)) await stopHost(host);
   });
   return async (dataDir, options = {}) => {
-    const logs: string[] = [];
-    const log = createLogger((line) => logs.push(line));
-    const services = await startKioskServices(dataDir, log);
-    const server = await startHostServer({
-      bus: services.bus,
-      status: services.status,
-      onStatusChange: services.onStatusChange,
-      log,
-      staticDir: options.staticDir ?? null,
-      host: '127.0.0.1',
-      port: 0,
-      token: options.token ?? null,
-    });
-    const host = { url: server.url, services, server, logs };
+    const host = await startHost(dataDir, options);
     running.push(host);
     return host;
   };

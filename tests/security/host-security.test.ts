@@ -4,15 +4,16 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ServerMessage } from '../../electron/core/contract.js';
 import { parseHostOptions } from '../../electron/host/cli-options.js';
 import { accessRole, isLoopback } from '../../electron/services/access-policy.js';
 import { startHostServer, type HostServer } from '../../electron/services/host-server.js';
 import { startKioskServices, type KioskServices } from '../../electron/services/kiosk-services.js';
 import { createLogger } from '../../electron/services/logger.js';
 import { raise } from '../helpers/commands.js';
+import { startHost as startFixtureHost, stopHost } from '../helpers/host-fixture.js';
 import { runHostToExit, spawnHost, type HostProcess } from '../helpers/host-process.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
+import { collect, until } from '../helpers/wait.js';
 
 const tempDir = useTempDirs();
 const DISPATCHER = 'dispatcher-token-0123456789';
@@ -31,24 +32,14 @@ interface Started {
 const started: Started[] = [];
 const processes: HostProcess[] = [];
 afterEach(async () => {
-  for (const host of started.splice(0)) {
-    await host.server.close();
-    await host.services.close();
-  }
+  for (const host of started.splice(0)) await stopHost(host);
   for (const child of processes.splice(0)) child.child.kill('SIGKILL');
 });
 
 async function startHost(options: { host?: string; token?: string | null; viewerToken?: string | null; staticDir?: string | null } = {}): Promise<Started> {
-  const log = createLogger(() => {});
-  const services = await startKioskServices(await tempDir(), log);
-  const server = await startHostServer({
-    bus: services.bus,
-    status: services.status,
-    onStatusChange: services.onStatusChange,
-    log,
+  const { services, server } = await startFixtureHost(await tempDir(), {
+    ...(options.host === undefined ? {} : { bind: options.host }),
     staticDir: options.staticDir ?? null,
-    host: options.host ?? '127.0.0.1',
-    port: 0,
     token: options.token === undefined ? DISPATCHER : options.token,
     viewerToken: options.viewerToken === undefined ? VIEWER : options.viewerToken,
   });
@@ -109,19 +100,7 @@ function openSocket(base: URL, query = '', origin?: string): Promise<WebSocket> 
   });
 }
 
-function collect(socket: WebSocket): ServerMessage[] {
-  const messages: ServerMessage[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
-  return messages;
-}
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 const ENDPOINTS: readonly [string, string, unknown?][] = [
   ['GET', '/api/v1/state'],

@@ -3,12 +3,12 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ServerMessage } from '../../electron/core/contract.js';
 import { startHostServer } from '../../electron/services/host-server.js';
 import { createLogger } from '../../electron/services/logger.js';
 import { raise } from '../helpers/commands.js';
 import { postJson, useHosts } from '../helpers/host-fixture.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
+import { collect, until } from '../helpers/wait.js';
 
 const tempDir = useTempDirs();
 const startHost = useHosts();
@@ -147,19 +147,7 @@ function openSocket(pageUrl: string, origin?: string): Promise<WebSocket> {
   });
 }
 
-function collect(socket: WebSocket): ServerMessage[] {
-  const messages: ServerMessage[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
-  return messages;
-}
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** fetch() normalises "..", so path traversal has to be tried with a raw request line. */
 function rawGet(base: string, path: string): Promise<string> {

@@ -6,6 +6,7 @@ import { createLogger } from '../../electron/services/logger.js';
 import { Scheduler } from '../../electron/services/scheduler.js';
 import { raise } from '../helpers/commands.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
+import { until } from '../helpers/wait.js';
 
 const tempDir = useTempDirs();
 const MINUTE = 60_000;
@@ -36,13 +37,6 @@ async function openServices(dir: string, wall: () => number, options: { watchdog
   };
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const ofType = (events: DomainEvent[], type: DomainEvent['type']) => events.filter((e) => e.type === type);
 

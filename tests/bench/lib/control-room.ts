@@ -2,7 +2,7 @@ import type { CommandInput } from '../../../electron/core/commands.js';
 import type { DomainEvent, IncidentRaised } from '../../../electron/core/events.js';
 import { MINUTE, HOUR } from '../../../electron/core/plan-schemas.js';
 import type { BoardState } from '../../../electron/core/state.js';
-import { random } from './stats.js';
+import { random } from '../../helpers/random.js';
 
 /** Where the simulated control room sends its commands: the real CommandBus, or decide+evolve in memory. */
 export interface Driver {
