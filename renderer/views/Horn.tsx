@@ -40,16 +40,42 @@ export function Horn() {
     const player = new HornPlayer(context);
     contextRef.current = context;
     playerRef.current = player;
-    const update = () => setAudio(statusOf(context));
+    // The press that turns sound on also removes the notice, and the page below it moves up. Done
+    // while the pointer is still down, the release lands elsewhere and that click is lost; so the
+    // notice waits until the press is over (its click included).
+    let pressed = false;
+    let held: AudioStatus | null = null;
+    let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      if (pressed) held = statusOf(context);
+      else setAudio(statusOf(context));
+    };
     update();
     context.addEventListener('statechange', update);
     const resume = () => {
       if (context.state === 'suspended') void context.resume().catch(() => undefined);
     };
-    document.addEventListener('pointerdown', resume, true);
+    const press = () => {
+      pressed = true;
+      resume();
+    };
+    const release = () => {
+      clearTimeout(releaseTimer);
+      releaseTimer = setTimeout(() => {
+        pressed = false;
+        if (held !== null) setAudio(held);
+        held = null;
+      }, 0);
+    };
+    document.addEventListener('pointerdown', press, true);
+    document.addEventListener('pointerup', release, true);
+    document.addEventListener('pointercancel', release, true);
     document.addEventListener('keydown', resume, true);
     return () => {
-      document.removeEventListener('pointerdown', resume, true);
+      clearTimeout(releaseTimer);
+      document.removeEventListener('pointerdown', press, true);
+      document.removeEventListener('pointerup', release, true);
+      document.removeEventListener('pointercancel', release, true);
       document.removeEventListener('keydown', resume, true);
       context.removeEventListener('statechange', update);
       player.dispose();

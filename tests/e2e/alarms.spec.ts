@@ -1,19 +1,10 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { card, incidentBoard, openBoard, raiseIncident, recent } from './helpers/board.js';
-import { startHost, type RunningHost } from './helpers/host.js';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.js';
+import type { RunningHost } from './helpers/host.js';
+import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm, raiseIncident, recent } from './helpers/board.js';
 
 // Alarms against the real host: the scheduler's ticks, the journal and the WebSocket are all in
 // play. Every wait is on text or an attribute the page exposes, never a fixed sleep.
-
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-});
 
 /** Level IV escalates every 1.5 s up to the commander, who then has a minute. */
 const SHORT_POLICY = {
@@ -29,7 +20,7 @@ const SHORT_POLICY = {
   },
 };
 
-async function post(request: APIRequestContext, path: 'commands' | 'alarms', body: Record<string, unknown>): Promise<void> {
+async function post(request: APIRequestContext, host: RunningHost, path: 'commands' | 'alarms', body: Record<string, unknown>): Promise<void> {
   const response = await request.post(new URL(`/api/v1/${path}`, host.url).href, { data: body });
   expect(response.status(), await response.text()).toBe(200);
 }
@@ -38,8 +29,8 @@ async function post(request: APIRequestContext, path: 'commands' | 'alarms', bod
 const horn = (page: Page): Locator => page.locator('[data-horn]');
 const HH_MM = '\\d\\d:\\d\\d';
 
-test('an unanswered alarm climbs the ladder by itself; acknowledging stops it and the flashing', async ({ page, request }) => {
-  await post(request, 'commands', SHORT_POLICY);
+test('an unanswered alarm climbs the ladder by itself; acknowledging stops it and the flashing', async ({ page, request, host }) => {
+  await post(request, host, 'commands', SHORT_POLICY);
   await openBoard(page, host.url);
   await raiseIncident(page, { type: 'Fire', level: 'IV', title: 'Smoke in the archive' });
   const incident = card(page, 'Smoke in the archive');
@@ -79,7 +70,7 @@ test('an unanswered alarm climbs the ladder by itself; acknowledging stops it an
   ]);
 });
 
-test('silence mutes the horn but the card keeps flashing; escalate and shelve are their own controls', async ({ page }) => {
+test('silence mutes the horn but the card keeps flashing; escalate and shelve are their own controls', async ({ page, host }) => {
   await openBoard(page, host.url);
   await raiseIncident(page, { type: 'Fire', level: 'II', title: 'Gas smell in the kitchen' });
   const incident = card(page, 'Gas smell in the kitchen');
@@ -140,7 +131,7 @@ test('silence mutes the horn but the card keeps flashing; escalate and shelve ar
   await expect(horn(page)).toHaveAttribute('data-horn', 'urgent');
 });
 
-test('every deadline counts down, turns urgent under ten minutes, and is marked met with one click', async ({ page }) => {
+test('every deadline counts down, turns urgent under ten minutes, and is marked met with one click', async ({ page, host }) => {
   await openBoard(page, host.url);
   await page.getByLabel('Operator', { exact: true }).fill('Wang Fang');
   await raiseIncident(page, { type: 'Fire', level: 'I', title: 'Fire in the paint store' });
@@ -162,17 +153,17 @@ test('every deadline counts down, turns urgent under ten minutes, and is marked 
   await expect(bureau.getByRole('button', { name: /^Mark met/ })).toBeVisible();
 });
 
-test('an outside alarm triggered twice is one card counted twice; when it returns to normal it waits to be seen', async ({ page, request }) => {
+test('an outside alarm triggered twice is one card counted twice; when it returns to normal it waits to be seen', async ({ page, request, host }) => {
   await openBoard(page, host.url);
   const alarm = { dedupKey: 'pump-7', source: 'SCADA', summary: 'Pump 7 pressure low' };
-  await post(request, 'alarms', { action: 'trigger', ...alarm });
+  await post(request, host, 'alarms', { action: 'trigger', ...alarm });
   const incident = card(page, 'Pump 7 pressure low');
   await expect(incident).toContainText('SCADA · 1 ×');
-  await post(request, 'alarms', { action: 'trigger', ...alarm });
+  await post(request, host, 'alarms', { action: 'trigger', ...alarm });
   await expect(incident).toContainText('SCADA · 2 ×');
   await expect(incidentBoard(page).getByRole('article')).toHaveCount(1);
 
-  await post(request, 'alarms', { action: 'resolve', dedupKey: 'pump-7', source: 'SCADA' });
+  await post(request, host, 'alarms', { action: 'resolve', dedupKey: 'pump-7', source: 'SCADA' });
   await expect(incident).toContainText('Returned to normal, unacknowledged');
   await expect(incident).toContainText('SCADA · 2 ×');
   // It no longer sounds or climbs, but it still asks to be seen.
@@ -185,14 +176,14 @@ test('an outside alarm triggered twice is one card counted twice; when it return
   await expect(recent(page).getByRole('listitem').filter({ hasText: 'Pump 7 pressure low' })).toContainText('Resolved');
 });
 
-test('an alarm flood raises a banner and groups the board by source and type, every alarm still operable', async ({ page, request }) => {
+test('an alarm flood raises a banner and groups the board by source and type, every alarm still operable', async ({ page, request, host }) => {
   await openBoard(page, host.url);
   for (let i = 1; i <= 6; i += 1) {
-    await post(request, 'commands', { type: 'raiseIncident', incidentType: 'fire', level: 'III', title: `Smoke detector ${i}` });
+    await post(request, host, 'commands', { type: 'raiseIncident', incidentType: 'fire', level: 'III', title: `Smoke detector ${i}` });
   }
   await expect(page.getByRole('alert').filter({ hasText: 'Alarm flood' })).toHaveCount(0);
   for (let i = 1; i <= 5; i += 1) {
-    await post(request, 'alarms', { action: 'trigger', dedupKey: `chiller-${i}`, source: 'BMS', summary: `Chiller ${i} fault` });
+    await post(request, host, 'alarms', { action: 'trigger', dedupKey: `chiller-${i}`, source: 'BMS', summary: `Chiller ${i} fault` });
   }
 
   const banner = page.getByRole('alert').filter({ hasText: 'Alarm flood' });
@@ -213,7 +204,7 @@ test('an alarm flood raises a banner and groups the board by source and type, ev
   await expect(bms.getByRole('article')).toHaveCount(5);
 });
 
-test('every alarm control is reached with Tab, shows its focus, and works from the keyboard', async ({ page }) => {
+test('every alarm control is reached with Tab, shows its focus, and works from the keyboard', async ({ page, host }) => {
   await openBoard(page, host.url);
   await raiseIncident(page, { type: 'Fire', level: 'IV', title: 'Sprinkler alarm in hall B' });
   const incident = card(page, 'Sprinkler alarm in hall B');
@@ -253,10 +244,10 @@ test('every alarm control is reached with Tab, shows its focus, and works from t
   await expect(incident.getByRole('button', { name: /^Unshelve/ })).toBeFocused();
 });
 
-test('in Chinese the controls are named 确认 / 消音 / 搁置 / 升级', async ({ page, request }) => {
+test('in Chinese the controls are named 确认 / 消音 / 搁置 / 升级', async ({ page, request, host }) => {
   await page.goto(host.url);
   await expect(page.getByRole('status')).toHaveText('在线');
-  await post(request, 'commands', { type: 'raiseIncident', incidentType: 'fire', level: 'I', title: '仓库冒烟' });
+  await post(request, host, 'commands', { type: 'raiseIncident', incidentType: 'fire', level: 'I', title: '仓库冒烟' });
   const incident = page.getByRole('region', { name: '事件看板' }).getByRole('article', { name: '仓库冒烟' });
   for (const name of [/^确认/, /^消音/, /^搁置/, /^升级/, /^标记完成/]) {
     await expect(incident.getByRole('button', { name }).first()).toBeVisible();
@@ -265,18 +256,27 @@ test('in Chinese the controls are named 确认 / 消音 / 搁置 / 升级', asyn
   await expect(incident).toContainText('报告单位负责人');
 });
 
-test('while the browser holds audio back, an "Enable sound" button shows; using it turns the horn on', async ({ page }) => {
-  // Headless Chromium lets audio run at once; a kiosk browser would not until someone touches it.
-  // Make every AudioContext start suspended, as the autoplay policy does.
+/**
+ * Makes every AudioContext start suspended, as a browser's autoplay policy does until someone
+ * uses the page (headless Chromium would let it run at the first touch either way).
+ */
+async function holdAudioBack(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const Real = window.AudioContext;
+    const made: AudioContext[] = [];
+    Object.assign(window, { audioContexts: made });
     window.AudioContext = class extends Real {
       constructor(options?: AudioContextOptions) {
         super(options);
+        made.push(this);
         void this.suspend();
       }
     };
   });
+}
+
+test('while the browser holds audio back, an "Enable sound" button shows; using it turns the horn on', async ({ page, host }) => {
+  await holdAudioBack(page);
   await openBoard(page, host.url);
   const enable = page.getByRole('button', { name: /^Enable sound/ });
   await expect(enable).toBeVisible();
@@ -289,4 +289,27 @@ test('while the browser holds audio back, an "Enable sound" button shows; using 
   await expect(enable).toHaveCount(0);
   await raiseIncident(page, { type: 'Fire', level: 'I', title: 'Fire alarm, block C' });
   await expect(horn(page)).toHaveAttribute('data-horn', 'urgent');
+});
+
+test('the first press on the page turns sound on and still does what it pressed', async ({ page, host }) => {
+  await holdAudioBack(page);
+  await openBoard(page, host.url);
+  await expect(page.getByRole('button', { name: /^Enable sound/ })).toBeVisible();
+  await fillRaiseForm(page, { type: 'Injury', title: 'Cut hand at packing line' });
+
+  // A person's press, held while the sound starts and the page has drawn what changed.
+  const button = raiseForm(page).getByRole('button', { name: 'Raise incident' });
+  await button.scrollIntoViewIfNeeded();
+  const box = await button.boundingBox();
+  if (box === null) throw new Error('the raise button is not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForFunction(() => (window as unknown as { audioContexts: AudioContext[] }).audioContexts.every((c) => c.state === 'running'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.mouse.up();
+
+  await expect(raiseForm(page).getByText(/^Incident \d+ raised$/)).toBeVisible();
+  await expect(card(page, 'Cut hand at packing line')).toBeVisible();
+  await expect(horn(page)).toHaveAttribute('data-audio', 'running');
+  await expect(page.getByRole('button', { name: /^Enable sound/ })).toHaveCount(0);
 });

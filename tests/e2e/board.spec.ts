@@ -1,19 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.js';
 import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm, raiseIncident, recent } from './helpers/board.js';
-import { startHost, type RunningHost } from './helpers/host.js';
 import { contacts, detailPane, postCommand } from './helpers/plans.js';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-});
-
-test('an incident raised on one display shows on another within a second', async ({ page, browser }) => {
+test('an incident raised on one display shows on another within a second', async ({ page, browser, host }) => {
   const other = await browser.newContext();
   const pageB = await other.newPage();
   await openBoard(page, host.url);
@@ -35,7 +24,7 @@ test('an incident raised on one display shows on another within a second', async
   await other.close();
 });
 
-test('the board survives a host restart and the page reconnects by itself', async ({ page }) => {
+test('the board survives a host restart and the page reconnects by itself', async ({ page, host }) => {
   await openBoard(page, host.url);
   await raiseIncident(page, { type: 'Power outage', title: 'Branch lost mains power', location: 'East branch' });
 
@@ -45,7 +34,7 @@ test('the board survives a host restart and the page reconnects by itself', asyn
   await expect(raiseForm(page).getByLabel('Title', { exact: true })).toBeDisabled();
   await expect(raiseForm(page)).toContainText('The connection to the host is lost');
 
-  host = await startHost({ port: host.port, dataDir: host.dataDir });
+  await host.restart();
   // Backoff is capped at 5 s, so the page is back well within 15 s without a reload.
   await expect(page.getByRole('status')).toHaveText('Online', { timeout: 15_000 });
   await expect(card(page, 'Branch lost mains power')).toBeVisible();
@@ -60,7 +49,7 @@ test('the board survives a host restart and the page reconnects by itself', asyn
   await expect(card(fresh, 'Cut hand at packing line')).toBeVisible();
 });
 
-test('acknowledge, resolve, close and reopen through the board', async ({ page }) => {
+test('acknowledge, resolve, close and reopen through the board', async ({ page, host }) => {
   await openBoard(page, host.url);
   await page.getByLabel('Operator', { exact: true }).fill('Wang Fang');
   await raiseIncident(page, { type: 'Equipment accident', title: 'Conveyor 4 jammed', location: 'Line 4' });
@@ -91,7 +80,7 @@ test('acknowledge, resolve, close and reopen through the board', async ({ page }
   await expect(recent(page)).not.toContainText('Conveyor 4 jammed');
 });
 
-test('a refused raise names the field and keeps what was typed', async ({ page }) => {
+test('a refused raise names the field and keeps what was typed', async ({ page, host }) => {
   await openBoard(page, host.url);
   // Whitespace passes the browser's `required` but not the host's rule.
   await fillRaiseForm(page, { type: 'Customer complaint', title: '   ', location: 'Counter 2', details: 'Three customers waiting' });
@@ -114,14 +103,14 @@ test('a refused raise names the field and keeps what was typed', async ({ page }
   await expect(raiseForm(page).getByLabel('Location', { exact: true })).toHaveValue('Counter 2');
 });
 
-test('a drill is marked on its card, and the drill box does not stay ticked', async ({ page }) => {
+test('a drill is marked on its card, and the drill box does not stay ticked', async ({ page, host }) => {
   await openBoard(page, host.url);
   await raiseIncident(page, { type: 'Fire', title: 'Evacuation exercise', drill: true });
   await expect(card(page, 'Evacuation exercise')).toContainText('DRILL');
   await expect(raiseForm(page).getByLabel(/^Drill/)).not.toBeChecked();
 });
 
-test('Chinese is the default and the language toggle is remembered', async ({ page }) => {
+test('Chinese is the default and the language toggle is remembered', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByRole('status')).toHaveText('在线');
   await expect(page.getByRole('region', { name: '事件看板' })).toBeVisible();
@@ -138,7 +127,7 @@ test('Chinese is the default and the language toggle is remembered', async ({ pa
   await expect(page.getByRole('region', { name: '事件看板' })).toBeVisible();
 });
 
-test('a card scrolled into view shows how long its incident has waited, to the second', async ({ page }) => {
+test('a card scrolled into view shows how long its incident has waited, to the second', async ({ page, host }) => {
   // Cards off screen are not drawn and their clocks rest; the one that comes into view must catch up.
   for (let i = 1; i <= 20; i += 1) {
     await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'IV', title: `Cut hand ${i}`, actor: 'Guard Li' });
@@ -164,7 +153,7 @@ test('a card scrolled into view shows how long its incident has waited, to the s
   await expect.poll(elapsedSeconds, { timeout: 3000 }).toBeGreaterThan(shown);
 });
 
-test('scrolling down a long board keeps the emergency numbers, the clock and the selected incident in view', async ({ page }) => {
+test('scrolling down a long board keeps the emergency numbers, the clock and the selected incident in view', async ({ page, host }) => {
   for (let i = 1; i <= 20; i += 1) {
     await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'IV', title: `Cut hand ${String(i).padStart(2, '0')}`, actor: 'Guard Li' });
   }

@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.js';
 import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm } from './helpers/board.js';
-import { startHost, type RunningHost } from './helpers/host.js';
 import { contacts, detailPane, openWall, postCommand, seedRoster, timeline } from './helpers/plans.js';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
+test.beforeEach(async ({ host }) => {
   await seedRoster(host);
-});
-
-test.afterEach(async () => {
-  await host.stop();
 });
 
 const TITLE = 'Fire in warehouse 3';
@@ -40,7 +33,7 @@ async function download(page: Page, button: Locator): Promise<{ name: string; te
   return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
-test('a fire handled from raise to report, as a dispatcher runs it, with the wall keeping up', async ({ page, browser }) => {
+test('a fire handled from raise to report, as a dispatcher runs it, with the wall keeping up', async ({ page, browser, host }) => {
   const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await wallContext.newPage();
   await openWall(wall, host.url);
@@ -187,7 +180,7 @@ test('a fire handled from raise to report, as a dispatcher runs it, with the wal
   await wallContext.close();
 });
 
-test('the console works from the keyboard: select, call, acknowledge, help', async ({ page }) => {
+test('the console works from the keyboard: select, call, acknowledge, help', async ({ page, host }) => {
   await openBoard(page, host.url);
   await page.getByLabel('Operator', { exact: true }).fill('Wang Fang');
   await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'III', title: 'Cut hand at packing line' });
@@ -234,7 +227,7 @@ test('the console works from the keyboard: select, call, acknowledge, help', asy
   await expect(help).toHaveCount(0);
 });
 
-test('without a selected incident, a contact click asks which incident the call belongs to', async ({ page }) => {
+test('without a selected incident, a contact click asks which incident the call belongs to', async ({ page, host }) => {
   await openBoard(page, host.url);
   await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'III', title: 'Cut hand at packing line' });
   await expect(contacts(page)).toContainText('No incident selected');
@@ -246,7 +239,7 @@ test('without a selected incident, a contact click asks which incident the call 
   await expect(contacts(page)).toContainText('Recorded: called 120 (incident 1)');
 });
 
-test('a drill is bannered on both views and left out of the statistics', async ({ page, browser }) => {
+test('a drill is bannered on both views and left out of the statistics', async ({ page, browser, host }) => {
   await postCommand(host, { type: 'raiseIncident', incidentType: 'fire', level: 'II', title: 'Evacuation exercise', drill: true });
   await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'III', title: 'Cut hand at packing line' });
   await openBoard(page, host.url);
@@ -265,7 +258,7 @@ test('a drill is bannered on both views and left out of the statistics', async (
   await wallContext.close();
 });
 
-test('the wall fits thirteen incidents on one screen: twelve tiles and a summary line', async ({ browser }) => {
+test('the wall fits thirteen incidents on one screen: twelve tiles and a summary line', async ({ browser, host }) => {
   const levels = ['I', 'II', 'II', 'III', 'III', 'III', 'IV', 'IV', 'IV', 'IV', 'IV', 'II', 'III'] as const;
   for (const [i, level] of levels.entries()) {
     await postCommand(host, { type: 'raiseIncident', incidentType: 'equipment-accident', level, title: `Machine ${i + 1} stopped with a long title that wraps` });

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { startHost, type RunningHost } from './helpers/host.js';
+import { expect, test } from './helpers/fixtures.js';
+import type { RunningHost } from './helpers/host.js';
 import { openWall, postCommand, seedRoster } from './helpers/plans.js';
 
 /**
@@ -67,8 +68,7 @@ async function still(page: Page): Promise<void> {
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {
-  test(`console and wall screenshots (${lang})`, async ({ browser }) => {
-    const host = await startHost();
+  test(`console and wall screenshots (${lang})`, async ({ browser, host }) => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: lang, timezoneId: 'Asia/Shanghai' });
     try {
       const fireId = await setScene(host, lang);
@@ -93,7 +93,6 @@ for (const lang of ['zh-CN', 'en'] as const) {
       expect(overflow).toBeLessThanOrEqual(0);
     } finally {
       await context.close();
-      await host.stop();
     }
   });
 }

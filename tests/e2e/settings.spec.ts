@@ -1,20 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.js';
 import { exportCatalogue } from '../../electron/core/catalogue-file.js';
 import { DEFAULT_CATALOGUE } from '../../electron/core/catalogue.js';
 import { card, openBoard, raiseIncident } from './helpers/board.js';
-import { startHost, type RunningHost } from './helpers/host.js';
 import { detailPane, postCommand, seedRoster, timeline } from './helpers/plans.js';
-
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-});
 
 const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 
@@ -24,7 +14,7 @@ async function openSettings(page: Page, section: string): Promise<void> {
   await settings(page).getByRole('tab', { name: section }).click();
 }
 
-test('without a PIN the screen says so; the roster edited there is offered when assigning', async ({ page }) => {
+test('without a PIN the screen says so; the roster edited there is offered when assigning', async ({ page, host }) => {
   await openBoard(page, host.url);
   await openSettings(page, 'Roster');
   const dialog = settings(page);
@@ -47,7 +37,7 @@ test('without a PIN the screen says so; the roster edited there is offered when 
   await expect(rescue.locator('optgroup[label="May hold this position"] option')).toHaveText(['Liu Yang · Fire team']);
 });
 
-test('with a PIN set, changes wait for it; a wrong PIN is refused and asked again', async ({ page }) => {
+test('with a PIN set, changes wait for it; a wrong PIN is refused and asked again', async ({ page, host }) => {
   await seedRoster(host);
   await postCommand(host, { type: 'changePin', newPin: '2468' });
   await openBoard(page, host.url);
@@ -70,7 +60,7 @@ test('with a PIN set, changes wait for it; a wrong PIN is refused and asked agai
   await expect(dialog).toContainText('Saved');
 });
 
-test('the duty shift is handed over with a note', async ({ page }) => {
+test('the duty shift is handed over with a note', async ({ page, host }) => {
   await seedRoster(host);
   await openBoard(page, host.url);
   await openSettings(page, 'Duty shift');
@@ -85,7 +75,7 @@ test('the duty shift is handed over with a note', async ({ page }) => {
   await expect(dialog).toContainText('Note of the last handover: Fire alarm panel in zone 4 under repair');
 });
 
-test('a catalogue file with mistakes is refused with every field and line; a good one replaces the catalogue', async ({ page }) => {
+test('a catalogue file with mistakes is refused with every field and line; a good one replaces the catalogue', async ({ page, host }) => {
   await openBoard(page, host.url);
   await openSettings(page, 'Plan catalogue');
   const dialog = settings(page);
@@ -119,7 +109,7 @@ test('a catalogue file with mistakes is refused with every field and line; a goo
   await expect(dialog.getByRole('button', { name: /^Fire \(site plan 2025\)/ })).toBeVisible();
 });
 
-test('editing a type\'s checklist changes what the next incident of that type asks for', async ({ page }) => {
+test('editing a type\'s checklist changes what the next incident of that type asks for', async ({ page, host }) => {
   await openBoard(page, host.url);
   await page.getByLabel('Operator', { exact: true }).fill('Wang Fang');
   await openSettings(page, 'Plan catalogue');

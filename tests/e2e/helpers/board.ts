@@ -37,6 +37,11 @@ export async function fillRaiseForm(page: Page, fields: RaiseFields): Promise<vo
 export async function raiseIncident(page: Page, fields: RaiseFields): Promise<void> {
   await fillRaiseForm(page, fields);
   await raiseForm(page).getByRole('button', { name: 'Raise incident' }).click();
-  await expect(raiseForm(page).getByText(/^Incident \d+ raised$/)).toBeVisible();
+  const confirmed = raiseForm(page).getByText(/^Incident \d+ raised$/);
+  const refused = raiseForm(page).locator('.field-error');
+  await expect(confirmed.or(refused).first()).toBeVisible();
+  // A refusal fails here with its own words rather than as a missing confirmation.
+  await expect(refused).toHaveText([]);
+  await expect(confirmed).toBeVisible();
   await expect(card(page, fields.title)).toBeVisible();
 }

@@ -17,12 +17,14 @@ export interface RunningHost {
   readonly dataDir: string;
   /** SIGTERM, then wait for the process to end. */
   stop(): Promise<void>;
-  /** SIGKILL, as in a crash or a power cut, then wait for the process to end. */
-  kill(): Promise<void>;
+  /** Starts it again on the same port and journal (stopping it first if it still runs). */
+  restart(): Promise<void>;
+  /** Everything the host printed, over all its restarts: attached to a failed test. */
+  output(): string;
 }
 
 /** Binds port 0 to let the system pick a free port, and releases it for the host. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -34,38 +36,61 @@ export function freePort(): Promise<number> {
   });
 }
 
-export const tempDataDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'kiosk-e2e-'));
+/** Starts the real host (`npm run build` first) and resolves once it prints its URL. */
+export async function startHost(): Promise<RunningHost> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'));
+  const log: string[] = [];
+  let life = await launch(port, dataDir, log);
+  return {
+    url: life.url,
+    port,
+    dataDir,
+    stop: () => life.stop(),
+    restart: async () => {
+      await life.stop();
+      life = await launch(port, dataDir, log);
+    },
+    output: () => log.join(''),
+  };
+}
 
-/**
- * Starts the real host (`npm run build` first) and resolves once it prints its URL. Pass the same
- * port and dataDir again to restart it on the same journal.
- */
-export async function startHost(options: { port?: number; dataDir?: string } = {}): Promise<RunningHost> {
-  const port = options.port ?? (await freePort());
-  const dataDir = options.dataDir ?? (await tempDataDir());
+interface Life {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+async function launch(port: number, dataDir: string, log: string[]): Promise<Life> {
+  log.push(`--- host started on port ${port} at ${new Date().toISOString()} ---\n`);
   const child = spawn(process.execPath, [SERVE, '--port', String(port), '--data', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      log.push(`--- host exited (code ${code}, signal ${signal}) at ${new Date().toISOString()} ---\n`);
+      resolve();
+    }),
+  );
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
   let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    log.push(chunk);
+  });
 
   const url = await new Promise<string>((resolve, reject) => {
     const expected = new RegExp(`http://127\\.0\\.0\\.1:${port}/`);
     const fail = (why: string) => {
       child.kill('SIGKILL');
-      reject(new Error(`host ${why}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`));
+      reject(new Error(`host ${why}\n${log.join('')}`));
     };
     const timer = setTimeout(() => fail(`did not print ${expected.source} within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
+    child.stdout.on('data', () => {
       const found = expected.exec(stdout);
-      if (found !== null) {
-        clearTimeout(timer);
-        resolve(found[0]);
-      }
+      if (found === null) return;
+      clearTimeout(timer);
+      resolve(found[0]);
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
@@ -77,14 +102,14 @@ export async function startHost(options: { port?: number; dataDir?: string } = {
     });
   });
 
-  const end = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await waitForExit(child, exited, signal);
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await waitForExit(child, exited);
   };
-  return { url, port, dataDir, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { url, stop };
 }
 
-async function waitForExit(child: ChildProcess, exited: Promise<void>, signal: NodeJS.Signals): Promise<void> {
+async function waitForExit(child: ChildProcess, exited: Promise<void>): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS)));
   const outcome = await Promise.race([exited, timeout]);
@@ -92,6 +117,6 @@ async function waitForExit(child: ChildProcess, exited: Promise<void>, signal: N
   if (outcome === 'timeout') {
     child.kill('SIGKILL');
     await exited;
-    throw new Error(`host did not exit within ${STOP_TIMEOUT_MS} ms of ${signal}`);
+    throw new Error(`host did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM`);
   }
 }
