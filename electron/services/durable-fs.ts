@@ -1,5 +1,5 @@
 import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -72,12 +72,17 @@ export class AtomicWriteError extends Error {
 /**
  * Write to a temporary name, fsync, rename over the target, fsync the directory. A failing rename
  * is retried a few times with a short backoff, then reported; there is no non-atomic fallback.
+ * `data` may be a function that writes the temporary file itself (a large file, in pieces).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, layer: RenameLayer = nodeRenames): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | ((handle: FileHandle) => Promise<void>),
+  layer: RenameLayer = nodeRenames,
+): Promise<void> {
   const temporary = `${path}.tmp-${process.pid}`;
   const handle = await open(temporary, 'w');
   try {
-    await handle.writeFile(data);
+    await (typeof data === 'function' ? data(handle) : handle.writeFile(data));
     await handle.sync();
   } finally {
     await handle.close();

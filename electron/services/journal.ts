@@ -6,7 +6,7 @@ import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
 import { initialState, type BoardState } from '../core/state.js';
 import { ensureDirectory, fileStamp, fsyncDirectory, writeFileAtomic, writeFileDurable, type RenameLayer } from './durable-fs.js';
-import { decodeRecord, encodeRecord, hasValidChecksum } from './record-codec.js';
+import { decodeRecord, encodeRecord, hasValidChecksum, writeRecordInSlices } from './record-codec.js';
 
 /** Damage that is not a torn last record: start-up must stop and a person must look. */
 export class JournalDamageError extends Error {
@@ -26,11 +26,28 @@ export const SNAPSHOT_FILE = 'snapshot.json';
 interface Batch {
   readonly events: readonly DomainEvent[];
 }
-interface Snapshot {
+export interface Snapshot {
   readonly seq: number;
   /** byte length of the events file the snapshot covers */
   readonly offset: number;
   readonly state: BoardState;
+}
+
+/**
+ * A snapshot's JSON an incident at a time; JSON.parse gives back the same snapshot. The state is
+ * never changed in place (each event makes a new one), so it may be read while commands go on.
+ */
+export function* snapshotJson(snapshot: Snapshot): Generator<string> {
+  const { incidents, ...board } = snapshot.state;
+  const boardJson = JSON.stringify(board);
+  const comma = boardJson === '{}' ? '' : ',';
+  yield `{"seq":${JSON.stringify(snapshot.seq)},"offset":${JSON.stringify(snapshot.offset)},"state":${boardJson.slice(0, -1)}${comma}"incidents":{`;
+  let separator = '';
+  for (const [id, incident] of Object.entries(incidents)) {
+    yield `${separator}${JSON.stringify(id)}:${JSON.stringify(incident)}`;
+    separator = ',';
+  }
+  yield '}}}';
 }
 
 export interface OpenedJournal {
@@ -182,7 +199,7 @@ export class Journal {
    */
   async writeSnapshot(state: BoardState): Promise<void> {
     const snapshot: Snapshot = { seq: state.seq, offset: this.size, state };
-    await writeFileAtomic(join(this.directory, SNAPSHOT_FILE), encodeRecord(snapshot), this.files);
+    await writeFileAtomic(join(this.directory, SNAPSHOT_FILE), (file) => writeRecordInSlices(file, snapshotJson(snapshot)), this.files);
   }
 
   async close(): Promise<void> {

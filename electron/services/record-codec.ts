@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 
 /**
@@ -23,4 +24,39 @@ export function decodeRecord(line: Buffer): unknown {
 export const hasValidChecksum = (line: Buffer): boolean =>
   line.length >= 10 && line[8] === 0x20 && line.subarray(0, 8).toString('ascii') === checksum(line.subarray(9));
 
-const checksum = (body: Buffer): string => crc32(body).toString(16).padStart(8, '0');
+const hex = (crc: number): string => crc.toString(16).padStart(8, '0');
+const checksum = (body: Buffer): string => hex(crc32(body));
+
+/** About how much JSON text is turned into bytes between two writes (and two turns of the event loop). */
+const SLICE_CHARS = 512 * 1024;
+
+/**
+ * Writes into an empty file the record encodeRecord would make, from its JSON text in pieces, a
+ * slice at a time: the checksum, which covers all of it, goes in front at the end. A large
+ * record (a snapshot) thus never holds the event loop for the whole of its encoding.
+ */
+export async function writeRecordInSlices(handle: FileHandle, json: Iterable<string>): Promise<void> {
+  let position = 9;
+  let crc = 0;
+  let slice: string[] = [];
+  let sliceChars = 0;
+  const put = async (bytes: Buffer, at: number) => {
+    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done, at + done)).bytesWritten;
+  };
+  const flush = async () => {
+    const bytes = Buffer.from(slice.join(''), 'utf8');
+    slice = [];
+    sliceChars = 0;
+    crc = crc32(bytes, crc);
+    await put(bytes, position);
+    position += bytes.length;
+  };
+  for (const piece of json) {
+    slice.push(piece);
+    sliceChars += piece.length;
+    if (sliceChars >= SLICE_CHARS) await flush();
+  }
+  await flush();
+  await put(Buffer.from('\n', 'ascii'), position);
+  await put(Buffer.from(`${hex(crc)} `, 'ascii'), 0);
+}

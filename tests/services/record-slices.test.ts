@@ -1,0 +1,84 @@
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../electron/core/commands.js';
+import { decide } from '../../electron/core/decide.js';
+import { evolveAll } from '../../electron/core/evolve.js';
+import { initialState, type BoardState } from '../../electron/core/state.js';
+import { snapshotJson } from '../../electron/services/journal.js';
+import { decodeRecord, encodeRecord, writeRecordInSlices } from '../../electron/services/record-codec.js';
+import { raise } from '../helpers/commands.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+
+async function writeInSlices(json: Iterable<string>): Promise<Buffer> {
+  const path = join(await tempDir(), 'record');
+  const handle = await open(path, 'w');
+  try {
+    await writeRecordInSlices(handle, json);
+  } finally {
+    await handle.close();
+  }
+  return readFile(path);
+}
+
+/** A board with `count` incidents raised (Chinese titles, so multi-byte text crosses the slices). */
+function boardWith(count: number): BoardState {
+  let state = initialState;
+  for (let i = 0; i < count; i += 1) {
+    const command = parseCommand(raise({ title: `${i} 号仓库冒烟 🔥 "quoted" \\ back` }), 'tester');
+    if (!command.ok) throw new Error(command.error.message);
+    const decision = decide(state, command.value, 1_700_000_000_000 + i * 1000);
+    if (!decision.ok) throw new Error(decision.error.message);
+    state = evolveAll(state, decision.value);
+  }
+  return state;
+}
+
+describe('a record written in slices', () => {
+  it('is byte for byte the record encodeRecord makes, however its text is cut into pieces', async () => {
+    const value = { seq: 7, state: boardWith(40) };
+    const text = JSON.stringify(value);
+    // Cut at code points (a piece never splits a character, as the snapshot's pieces never do).
+    const chars = Array.from(text);
+    const pieces: string[] = [];
+    for (let at = 0, size = 1; at < chars.length; at += size, size = (size * 7) % 50_000 || 1) pieces.push(chars.slice(at, at + size).join(''));
+
+    const written = await writeInSlices(pieces);
+    expect(written.equals(encodeRecord(value))).toBe(true);
+  });
+
+  it('takes its pieces a slice at a time, letting the event loop turn between slices', async () => {
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turnsWhenPulled: number[] = [];
+    function* pieces(): Generator<string> {
+      // 8 MB of text in 1 KB pieces: 16 slices of 512 KB.
+      for (let i = 0; i < 8192; i += 1) {
+        turnsWhenPulled.push(turns);
+        yield 'x'.repeat(1024);
+      }
+    }
+    await writeInSlices(pieces());
+    ticking = false;
+    // Other work ran between the first piece and the last, once per slice at least.
+    expect((turnsWhenPulled.at(-1) ?? 0) - (turnsWhenPulled[0] ?? 0)).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('a snapshot in pieces', () => {
+  it.each([
+    ['an empty board', initialState],
+    ['a board of 25 incidents', boardWith(25)],
+  ])('reads back as the snapshot it was made from: %s', async (_name, state) => {
+    const snapshot = { seq: state.seq, offset: 1234, state };
+    const written = await writeInSlices(snapshotJson(snapshot));
+    expect(decodeRecord(written.subarray(0, written.length - 1))).toEqual(snapshot);
+  });
+});
