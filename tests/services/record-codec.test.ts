@@ -1,12 +1,14 @@
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { crc32 } from 'node:zlib';
 import { parseCommand } from '../../electron/core/commands.js';
 import { decide } from '../../electron/core/decide.js';
 import { evolveAll } from '../../electron/core/evolve.js';
 import { initialState, type BoardState } from '../../electron/core/state.js';
 import { snapshotJson } from '../../electron/services/journal.js';
-import { decodeRecord, encodeRecord, writeRecordInSlices } from '../../electron/services/record-codec.js';
+import { decodeRecord, encodeRecord, hasValidChecksum, writeRecordInSlices } from '../../electron/services/record-codec.js';
 import { raise } from '../helpers/commands.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
@@ -35,6 +37,36 @@ function boardWith(count: number): BoardState {
   }
   return state;
 }
+
+describe('a record line', () => {
+  // What the checksum means, spelled out: eight lower-case hex digits of the body's CRC-32, a space.
+  const meant = (line: Buffer) =>
+    line.length >= 10 && line[8] === 0x20 && line.subarray(0, 8).toString('latin1') === crc32(line.subarray(9)).toString(16).padStart(8, '0');
+
+  it('checks as intact exactly when it carries its own checksum (property)', () => {
+    const body = fc.uint8Array({ minLength: 1, maxLength: 64 });
+    const digits = fc.constantFrom(...'0123456789abcdefABCDEF g'.split('')).map((c) => c.charCodeAt(0));
+    const good = body.map((b) => encodeRecord(Buffer.from(b).toString('base64')).subarray(0, -1));
+    const lines = fc.oneof(
+      good,
+      // the right checksum in capitals: not what the journal writes
+      good.map((line) => Buffer.concat([Buffer.from(line.subarray(0, 8).toString('latin1').toUpperCase()), line.subarray(8)])),
+      fc.tuple(fc.array(digits, { minLength: 8, maxLength: 8 }), body).map(([head, b]) => Buffer.concat([Buffer.from(head), Buffer.from(' '), Buffer.from(b)])),
+      fc.uint8Array({ maxLength: 20 }).map((b) => Buffer.from(b)),
+    );
+    fc.assert(fc.property(lines, (line) => hasValidChecksum(line) === meant(line)), { numRuns: 3000 });
+  });
+
+  it('with a flipped bit anywhere does not check', () => {
+    const line = encodeRecord({ events: [{ seq: 1, title: '仓库冒烟' }] }).subarray(0, -1);
+    for (let bit = 0; bit < line.length * 8; bit += 1) {
+      const spoiled = Buffer.from(line);
+      spoiled[bit >> 3] = (spoiled[bit >> 3] ?? 0) ^ (1 << (bit & 7));
+      expect(hasValidChecksum(spoiled), `bit ${bit}`).toBe(false);
+    }
+    expect(hasValidChecksum(line)).toBe(true);
+  });
+});
 
 describe('a record written in slices', () => {
   it('is byte for byte the record encodeRecord makes, however its text is cut into pieces', async () => {
