@@ -1,5 +1,5 @@
 import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -50,6 +50,23 @@ export interface RenameLayer {
 
 export const nodeRenames: RenameLayer = { rename, renameSync };
 
+/** What writeFileAtomic writes its temporary file through (a FileHandle has it all). */
+export interface WritableFile {
+  write(buffer: Uint8Array, offset: number, length: number, position?: number): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Renames, and optionally how the temporary file is opened: tests make its writes fail for real. */
+export interface AtomicWriteLayer extends RenameLayer {
+  open?(path: string, flags: 'w'): Promise<WritableFile>;
+}
+
+/** Writes all of `bytes` at `position`, however many calls the file takes for it. */
+export async function writeAll(file: WritableFile, bytes: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length; ) done += (await file.write(bytes, done, bytes.length - done, position + done)).bytesWritten;
+}
+
 /** How often a failed rename is tried again, and how long to wait between tries. */
 export const RENAME_RETRY_DELAYS_MS: readonly number[] = [10, 25, 50, 100];
 const RETRYABLE = new Set(['EPERM', 'EACCES', 'EBUSY', 'EXDEV', 'EAGAIN', 'EMFILE', 'ENFILE']);
@@ -72,20 +89,26 @@ export class AtomicWriteError extends Error {
 /**
  * Write to a temporary name, fsync, rename over the target, fsync the directory. A failing rename
  * is retried a few times with a short backoff, then reported; there is no non-atomic fallback.
- * `data` may be a function that writes the temporary file itself (a large file, in pieces).
+ * `data` may be a function that writes the temporary file itself (a large file, in pieces). A
+ * write that fails (a full disk) removes the temporary file, so it holds no space the journal needs.
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array | ((handle: FileHandle) => Promise<void>),
-  layer: RenameLayer = nodeRenames,
+  data: string | Uint8Array | ((file: WritableFile) => Promise<void>),
+  layer: AtomicWriteLayer = nodeRenames,
 ): Promise<void> {
   const temporary = `${path}.tmp-${process.pid}`;
-  const handle = await open(temporary, 'w');
+  const file = layer.open !== undefined ? await layer.open(temporary, 'w') : await open(temporary, 'w');
   try {
-    await (typeof data === 'function' ? data(handle) : handle.writeFile(data));
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await (typeof data === 'function' ? data(file) : writeAll(file, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, 0));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
   }
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -5,7 +5,7 @@ import type { HostWarning } from '../core/contract.js';
 import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
 import { initialState, type BoardState } from '../core/state.js';
-import { ensureDirectory, fileStamp, fsyncDirectory, writeFileAtomic, writeFileDurable, type RenameLayer } from './durable-fs.js';
+import { ensureDirectory, fileStamp, fsyncDirectory, writeFileAtomic, writeFileDurable, type AtomicWriteLayer, type WritableFile } from './durable-fs.js';
 import { decodeRecord, encodeRecord, hasValidChecksum, writeRecordInSlices } from './record-codec.js';
 
 /** Damage that is not a torn last record: start-up must stop and a person must look. */
@@ -60,18 +60,15 @@ export interface OpenedJournal {
  * The operations the journal performs on its open events file: the FileHandle methods it uses.
  * Only this layer is swapped in tests, to make real writes fail with ENOSPC or EIO.
  */
-export interface JournalFile {
-  write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+export interface JournalFile extends WritableFile {
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
-  sync(): Promise<void>;
   truncate(length: number): Promise<void>;
   stat(): Promise<{ size: number }>;
-  close(): Promise<void>;
 }
 
-/** How the journal opens its events file and renames its snapshot into place. */
-export interface JournalFileLayer extends RenameLayer {
-  open(path: string, flags: 'a+'): Promise<JournalFile>;
+/** How the journal opens its events file and its snapshot's temporary file, and renames the snapshot into place. */
+export interface JournalFileLayer extends AtomicWriteLayer {
+  open(path: string, flags: 'a+' | 'w'): Promise<JournalFile>;
 }
 
 export const nodeJournalFiles: JournalFileLayer = { open: (path, flags) => open(path, flags), rename, renameSync };

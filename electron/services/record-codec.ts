@@ -1,5 +1,5 @@
-import type { FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { writeAll, type WritableFile } from './durable-fs.js';
 
 /**
  * One journal record per line: eight hex digits of CRC-32 over the JSON text, a space, the JSON,
@@ -51,20 +51,17 @@ const SLICE_CHARS = 512 * 1024;
  * slice at a time: the checksum, which covers all of it, goes in front at the end. A large
  * record (a snapshot) thus never holds the event loop for the whole of its encoding.
  */
-export async function writeRecordInSlices(handle: FileHandle, json: Iterable<string>): Promise<void> {
+export async function writeRecordInSlices(file: WritableFile, json: Iterable<string>): Promise<void> {
   let position = 9;
   let crc = 0;
   let slice: string[] = [];
   let sliceChars = 0;
-  const put = async (bytes: Buffer, at: number) => {
-    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done, at + done)).bytesWritten;
-  };
   const flush = async () => {
     const bytes = Buffer.from(slice.join(''), 'utf8');
     slice = [];
     sliceChars = 0;
     crc = crc32(bytes, crc);
-    await put(bytes, position);
+    await writeAll(file, bytes, position);
     position += bytes.length;
   };
   for (const piece of json) {
@@ -73,6 +70,6 @@ export async function writeRecordInSlices(handle: FileHandle, json: Iterable<str
     if (sliceChars >= SLICE_CHARS) await flush();
   }
   await flush();
-  await put(Buffer.from('\n', 'ascii'), position);
-  await put(Buffer.from(`${hex(crc)} `, 'ascii'), 0);
+  await writeAll(file, Buffer.from('\n', 'ascii'), position);
+  await writeAll(file, Buffer.from(`${hex(crc)} `, 'ascii'), 0);
 }

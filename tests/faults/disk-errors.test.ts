@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -7,7 +7,7 @@ import type { HostStatus, ServerMessage, StateView } from '../../electron/core/c
 import type { DomainEvent } from '../../electron/core/events.js';
 import { evolveAll } from '../../electron/core/evolve.js';
 import type { BoardState } from '../../electron/core/state.js';
-import { EVENTS_FILE, Journal, type StorageFault } from '../../electron/services/journal.js';
+import { EVENTS_FILE, Journal, SNAPSHOT_FILE, type StorageFault } from '../../electron/services/journal.js';
 import { startKioskServices } from '../../electron/services/kiosk-services.js';
 import { createLogger } from '../../electron/services/logger.js';
 import { raise } from '../helpers/commands.js';
@@ -124,6 +124,31 @@ describe('disk errors on append and on fsync (injected in the journal file layer
     expect((await j.send()).ok).toBe(true);
     expect((await eventsOnDisk(j.path)).events).toEqual(j.confirmed);
     await j.journal.close();
+  });
+
+  it.each<[string, FaultyOp, string, number]>([
+    ['ENOSPC after part of it reached the disk', 'write', 'ENOSPC', 100_000],
+    ['EIO on its fsync', 'sync', 'EIO', 0],
+  ])('a snapshot that fails (%s) leaves no temporary file, keeps the old one, and the next one works', async (_, op, code, partial) => {
+    const j = await faultyJournal();
+    for (let i = 0; i < 30; i += 1) await j.send();
+    await j.journal.writeSnapshot(j.state());
+    const oldSnapshot = await readFile(join(j.dir, SNAPSHOT_FILE));
+    for (let i = 0; i < 30; i += 1) await j.send();
+
+    j.plan.fail(op, code, { times: 1, partial });
+    await expect(j.journal.writeSnapshot(j.state())).rejects.toMatchObject({ code });
+    // A partial snapshot must not keep holding the space the journal's appends need.
+    expect((await readdir(j.dir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect((await readFile(join(j.dir, SNAPSHOT_FILE))).equals(oldSnapshot)).toBe(true);
+    expect((await j.send()).ok).toBe(true);
+
+    await j.journal.writeSnapshot(j.state());
+    await j.journal.close();
+    const reopened = await Journal.open(j.dir);
+    expect(reopened.warnings).toEqual([]);
+    expect(reopened.state).toEqual(j.state());
+    await reopened.journal.close();
   });
 
   it('property: under any sequence of write/fsync/truncate faults, the whole records on disk are exactly the confirmed ones', async () => {

@@ -63,11 +63,11 @@ class FaultyFile implements JournalFile {
     private readonly plan: FaultPlan,
   ) {}
 
-  async write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }> {
+  async write(buffer: Uint8Array, offset: number, length: number, position?: number): Promise<{ bytesWritten: number }> {
     const fault = this.plan.take('write');
-    if (fault === null) return this.real.write(buffer, offset, length);
+    if (fault === null) return this.real.write(buffer, offset, length, position);
     const partial = Math.min(fault.partial, length);
-    if (partial > 0) await this.real.write(buffer, offset, partial);
+    if (partial > 0) await this.real.write(buffer, offset, partial, position);
     throw errnoError(fault.code, 'write');
   }
 
