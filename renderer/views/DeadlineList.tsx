@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Deadline, Incident } from '../../electron/core/state.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoardAction, useLanguage, useOnline } from '../store/context.js';
@@ -10,16 +10,20 @@ import { Countdown, URGENT_BELOW_MS } from './Countdown.js';
 /** Every milestone of the plan for this incident: countdown, met (when, by whom) or missed. */
 export function DeadlineList({ incident }: { incident: Incident }) {
   const t = useMessages();
+  const titleId = useId();
   if (incident.deadlines.length === 0) return null;
+  // A group, not a landmark: every card has one, and a page of "Deadlines" landmarks helps nobody.
   return (
-    <section className="deadlines" aria-label={t.alarm.deadlines}>
-      <h4 className="deadlines__title">{t.alarm.deadlines}</h4>
+    <div className="deadlines" role="group" aria-labelledby={titleId}>
+      <h4 id={titleId} className="deadlines__title">
+        {t.alarm.deadlines}
+      </h4>
       <ul className="deadlines__list">
         {incident.deadlines.map((deadline) => (
           <DeadlineRow key={deadline.id} incidentId={incident.id} deadline={deadline} />
         ))}
       </ul>
-    </section>
+    </div>
   );
 }
 

@@ -98,7 +98,7 @@ export function Horn() {
   return (
     <div className="horn" data-horn={pattern ?? 'off'} data-audio={audio}>
       {audio === 'suspended' && (
-        <p className="horn__blocked">
+        <p role="alert" className="horn__blocked">
           <span>{t.alarm.soundBlocked}</span>{' '}
           <button type="button" className="button button--primary" onClick={enable}>
             {t.alarm.enableSound}

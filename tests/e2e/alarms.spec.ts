@@ -136,7 +136,7 @@ test('every deadline counts down, turns urgent under ten minutes, and is marked 
   await page.getByLabel('Operator', { exact: true }).fill('Wang Fang');
   await raiseIncident(page, { type: 'Fire', level: 'I', title: 'Fire in the paint store' });
   const incident = card(page, 'Fire in the paint store');
-  const deadlines = incident.getByRole('region', { name: 'Deadlines' });
+  const deadlines = incident.getByRole('group', { name: 'Deadlines' });
   const unitHead = deadlines.getByRole('listitem').filter({ hasText: 'Report to the unit head' });
   const bureau = deadlines.getByRole('listitem').filter({ hasText: 'Report to the county emergency management bureau' });
 

@@ -243,7 +243,7 @@ test('a drill is bannered on both views and left out of the statistics', async (
   await postCommand(host, { type: 'raiseIncident', incidentType: 'fire', level: 'II', title: 'Evacuation exercise', drill: true });
   await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'III', title: 'Cut hand at packing line' });
   await openBoard(page, host.url);
-  await expect(page.getByRole('note', { name: 'DRILL' })).toContainText('Drill in progress: No. 1 Evacuation exercise');
+  await expect(page.getByRole('region', { name: 'DRILL', exact: true })).toContainText('Drill in progress: No. 1 Evacuation exercise');
   const stats = page.getByRole('region', { name: 'Active incidents (drills excluded)' });
   await expect(stats).toContainText('Level II: 0');
   await expect(stats).toContainText('Level III: 1');
@@ -253,7 +253,7 @@ test('a drill is bannered on both views and left out of the statistics', async (
   const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await wallContext.newPage();
   await openWall(wall, host.url);
-  await expect(wall.getByRole('note', { name: 'DRILL' })).toBeVisible();
+  await expect(wall.getByRole('region', { name: 'DRILL', exact: true })).toBeVisible();
   await expect(wall.getByRole('article', { name: 'No. 1 Evacuation exercise' })).toContainText('DRILL');
   await wallContext.close();
 });

@@ -62,7 +62,8 @@ export function ConsoleView() {
         </div>
         <aside className="console__side">
           <EmergencyContacts />
-          <div className="console__side-scroll">
+          {/* Focusable, so the keyboard can scroll it even when the form is disabled (offline). */}
+          <div className="console__side-scroll" role="group" aria-labelledby="raise-heading" tabIndex={0}>
             <RaiseForm />
           </div>
         </aside>

@@ -1,16 +1,19 @@
 import { useMessages } from '../../i18n/useMessages.js';
 import { useActiveIncidents } from './useActiveIds.js';
 
-/** While a drill runs, every view says so at the top, so nobody takes it for the real thing. */
+/**
+ * While a drill runs, every view says so at the top, so nobody takes it for the real thing. A
+ * landmark of its own, so a screen reader finds it among the page's regions.
+ */
 export function DrillBanner() {
   const t = useMessages();
   const drills = useActiveIncidents().filter((i) => i.drill);
   if (drills.length === 0) return null;
   const list = drills.map((i) => `${t.incidentNumber(i.number)} ${i.title}`).join(t.plans.listSeparator);
   return (
-    <div className="drill-banner" role="note" aria-label={t.plans.drillBanner}>
+    <section className="drill-banner" aria-label={t.plans.drillBanner}>
       <strong className="drill-banner__word">{t.plans.drillBanner}</strong>
       <span>{t.plans.drillBannerText(list)}</span>
-    </div>
+    </section>
   );
 }
