@@ -9,6 +9,9 @@ import { setScene } from './helpers/scene.js';
 // landmarks, focus order), run on the real pages in every state a duty officer meets.
 const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
+// Each scan of a full console takes axe a few seconds; a test here makes up to ten.
+test.describe.configure({ timeout: 180_000 });
+
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(RULES).analyze();
   const found = violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
@@ -42,6 +45,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
       await expectAccessible(page, `settings, tab ${await tabs.nth(i).innerText()}`);
     }
+    const types = page.getByRole('dialog').locator('.catalogue__type');
+    await tabs.nth(count - 2).click();
+    await types.first().click();
+    await expect(page.getByRole('dialog').locator('.type-editor')).toBeVisible();
+    await expectAccessible(page, 'incident type editor');
 
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const wall = await context.newPage();

@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/fixtures.js';
 import { exportCatalogue } from '../../electron/core/catalogue-file.js';
 import { DEFAULT_CATALOGUE } from '../../electron/core/catalogue.js';
-import { card, openBoard, raiseIncident } from './helpers/board.js';
-import { detailPane, postCommand, seedRoster, timeline } from './helpers/plans.js';
+import { card, openBoard, raiseForm, raiseIncident } from './helpers/board.js';
+import { contacts, detailPane, postCommand, seedRoster, timeline } from './helpers/plans.js';
 
 const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 
@@ -130,4 +130,54 @@ test('editing a type\'s checklist changes what the next incident of that type as
   await expect(detailPane(page).getByRole('region', { name: /^Checklist/ })).toContainText('Tell the family');
   await expect(detailPane(page).getByRole('region', { name: /^Checklist/ })).toContainText('By: Liaison');
   await expect(timeline(page)).toContainText('Raised (Level III): Cut hand at packing line');
+});
+
+test('a type renamed, given another default level, positions and a contact, then copied as a new type: the board follows', async ({ page, host }) => {
+  await postCommand(host, {
+    type: 'updateSettings',
+    settings: { contacts: [{ name: 'Hospital switchboard', number: '021 5555 0120' }, { name: 'Power company', number: '95598' }] },
+  });
+  await openBoard(page, host.url);
+  await openSettings(page, 'Plan catalogue');
+  const dialog = settings(page);
+  await dialog.getByRole('button', { name: /^Power outage/ }).click();
+  const editor = dialog.getByRole('form', { name: 'Edit: Power outage' });
+  await editor.getByLabel('Name (English)').fill('Mains power failure');
+  // A three-level plan offers only I–III.
+  await expect(editor.getByLabel('Default level').getByRole('option')).toHaveText(['Level I', 'Level II', 'Level III']);
+  await editor.getByLabel('Default level').selectOption('II');
+  await editor.getByRole('group', { name: 'Positions every incident must fill' }).getByLabel('Medical group').check();
+  await editor.getByRole('group', { name: 'Site contacts shown with this type' }).getByLabel('Power company').check();
+  await editor.getByRole('button', { name: 'Save this incident type' }).click();
+  // Saved, the editor carries the type's new name.
+  const renamed = dialog.getByRole('form', { name: 'Edit: Mains power failure' });
+  await expect(renamed).toContainText('Incident type saved.');
+  await expect(dialog.getByRole('button', { name: /^Mains power failure/ })).toBeVisible();
+
+  await renamed.getByRole('button', { name: 'Copy as a new type' }).click();
+  const copy = dialog.getByRole('form', { name: 'New incident type: Mains power failure (copy)' });
+  await copy.getByLabel('Name (Chinese)').fill('燃气泄漏');
+  await copy.getByLabel('Name (English)').fill('Gas leak');
+  await copy.getByLabel('Default level').selectOption('I');
+  await copy.getByRole('button', { name: 'Add this incident type' }).click();
+  await expect(dialog.getByRole('form', { name: 'Edit: Gas leak' })).toContainText('Incident type saved.');
+  await expect(dialog.getByRole('button', { name: /^Gas leak/ })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The raise form offers both, each with its own default level.
+  const form = raiseForm(page);
+  await form.getByLabel('Incident type', { exact: true }).selectOption({ label: 'Mains power failure' });
+  await expect(form.getByLabel('Level', { exact: true })).toHaveValue('II');
+  await raiseIncident(page, { type: 'Gas leak', title: 'Smell of gas in the canteen' });
+  const incident = card(page, 'Smell of gas in the canteen');
+  await expect(incident).toContainText('Level I');
+  await expect(incident).toContainText('Gas leak');
+  await expect(incident).toContainText(/Unfilled: .*Medical group/);
+
+  // Selected, its type's contact comes first in the site contacts, marked.
+  await incident.getByRole('heading', { name: 'Smell of gas in the canteen' }).click();
+  const site = contacts(page).getByRole('button', { name: /^Call (021 5555 0120|95598)/ });
+  await expect(site).toHaveCount(2);
+  await expect(site.first()).toHaveAccessibleName('Call 95598 Power company (for this type of incident)');
+  await expect(site.last()).toHaveAccessibleName('Call 021 5555 0120 Hospital switchboard');
 });

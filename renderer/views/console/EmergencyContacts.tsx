@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { findType } from '../../../electron/core/catalogue.js';
 import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/core/organisation.js';
 import { isActive } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
@@ -7,6 +8,8 @@ import { errorText } from '../errorText.js';
 import { Modal } from '../common/Modal.js';
 import { useActiveIncidents, useSelectedIncident } from './useActiveIds.js';
 import { useCall } from './useCall.js';
+
+const NONE: readonly string[] = [];
 
 interface Pending {
   readonly number: string;
@@ -22,10 +25,13 @@ export function EmergencyContacts() {
   const t = useMessages();
   const language = useLanguage();
   const online = useOnline();
-  const contacts = useBoard((s) => s.host.settings.contacts);
+  const siteContacts = useBoard((s) => s.host.settings.contacts);
   const dialOut = useBoard((s) => s.host.settings.dialOut);
   const selected = useSelectedIncident();
   const target = selected !== null && isActive(selected) ? selected : null;
+  // The contacts the plan names for the selected incident's type come first, marked as such.
+  const forType = useBoard((s) => (target === null ? NONE : (findType(s.board.plan.catalogue, target.incidentType)?.contacts ?? NONE)));
+  const contacts = [...siteContacts].sort((a, b) => Number(forType.includes(b.name)) - Number(forType.includes(a.name)));
   const active = useActiveIncidents();
   const selectIncident = useBoardAction('selectIncident');
   const call = useCall();
@@ -82,22 +88,26 @@ export function EmergencyContacts() {
         <p className="contacts__empty">{t.plans.noSiteContacts}</p>
       ) : (
         <ul className="contacts__site">
-          {contacts.map((contact, index) => (
+          {contacts.map((contact, index) => {
+            const suggested = forType.includes(contact.name);
+            return (
             <li key={`${contact.number}-${index}`}>
               <button
                 type="button"
-                className="site-contact"
-                aria-label={t.plans.callLabel(contact.number, contact.name)}
+                className={`site-contact${suggested ? ' site-contact--for-type' : ''}`}
+                aria-label={`${t.plans.callLabel(contact.number, contact.name)}${suggested ? t.plans.forThisType : ''}`}
                 aria-describedby={hintId}
                 disabled={!online && !dialOut}
                 onClick={() => onCall(contact.number, contact.name)}
               >
                 <span className="site-contact__name">{contact.name}</span>
+                {suggested && <span className="site-contact__for-type">{t.plans.forThisType}</span>}
                 <span className="site-contact__number">{contact.number}</span>
                 {contact.note !== '' && <span className="site-contact__note">{contact.note}</span>}
               </button>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       <p className="contacts__mode">{dialOut ? t.plans.dialOutOn : t.plans.dialOutOff}</p>

@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
+import { toggled } from './toggled.js';
 
 /** A new person's id: stable once saved, since assignments and shifts refer to it. */
 export function newPersonId(existing: readonly { readonly id: string }[], now: number): string {
@@ -27,11 +28,7 @@ export function RosterSettings({ guard }: { guard: Guard }) {
 
   const edit = (index: number, change: Partial<Person>) => setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const togglePosition = (index: number, position: Position, on: boolean) =>
-    setRows((r) =>
-      r.map((row, i) =>
-        i !== index ? row : { ...row, positions: on ? POSITIONS.filter((p) => p === position || row.positions.includes(p)) : row.positions.filter((p) => p !== position) },
-      ),
-    );
+    setRows((r) => r.map((row, i) => (i !== index ? row : { ...row, positions: toggled(POSITIONS, row.positions, position, on) })));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
