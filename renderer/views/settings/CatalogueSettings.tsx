@@ -4,7 +4,7 @@ import { exportCatalogue, parseCatalogueFile, type CatalogueProblem } from '../.
 import { useMessages } from '../../i18n/useMessages.js';
 import { downloadText } from '../../report/download.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
-import { SaveStatus, type SaveState } from './SaveStatus.js';
+import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 import { TypeEditor } from './TypeEditor.js';
 
@@ -67,13 +67,12 @@ function CatalogueFile({ guard, catalogue }: { guard: Guard; catalogue: Catalogu
   const setCatalogue = useBoardAction('setCatalogue');
   const [problems, setProblems] = useState<readonly CatalogueProblem[]>([]);
   const [ready, setReady] = useState<Catalogue | null>(null);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const { state, busy, save, reset } = useSave();
   const fileId = useId();
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    setState({ kind: 'idle' });
+    reset();
     setReady(null);
     setProblems([]);
     if (file === undefined) return;
@@ -84,15 +83,7 @@ function CatalogueFile({ guard, catalogue }: { guard: Guard; catalogue: Catalogu
   };
   const replace = async () => {
     if (ready === null) return;
-    setBusy(true);
-    const result = await guard.guarded((pin) => setCatalogue(ready, pin));
-    setBusy(false);
-    if (result.ok) {
-      setReady(null);
-      setState({ kind: 'saved', text: t.plans.catalogueReplaced });
-    } else {
-      setState({ kind: 'error', error: result.error });
-    }
+    await save(() => guard.guarded((pin) => setCatalogue(ready, pin)), t.plans.catalogueReplaced, () => setReady(null));
   };
 
   return (

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Contact } from '../../../electron/core/settings.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
-import { SaveStatus, type SaveState } from './SaveStatus.js';
+import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 
 /** The site's own numbers (power company, hospital, insurer, regulator, leaders), shown under 119–122. */
@@ -13,18 +13,14 @@ export function ContactsSettings({ guard }: { guard: Guard }) {
   const saved = settings.contacts;
   const updateSettings = useBoardAction('updateSettings');
   const [rows, setRows] = useState<Contact[]>(() => saved.map((c) => ({ ...c })));
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const { state, busy, save } = useSave();
 
   const edit = (index: number, change: Partial<Contact>) => setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     // Sent with the other settings as they are: a field left out of a patch would be reset to its default.
     const { siteName, language, operatorName, dialOut } = settings;
-    const result = await guard.guarded((pin) => updateSettings({ siteName, language, operatorName, dialOut, contacts: rows }, pin));
-    setBusy(false);
-    setState(result.ok ? { kind: 'saved', text: t.plans.saved } : { kind: 'error', error: result.error });
+    await save(() => guard.guarded((pin) => updateSettings({ siteName, language, operatorName, dialOut, contacts: rows }, pin)), t.plans.saved);
   };
 
   return (

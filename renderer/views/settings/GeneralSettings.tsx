@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { LANGUAGES, type Language } from '../../../electron/core/settings.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
-import { SaveStatus, type SaveState } from './SaveStatus.js';
+import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 
 /** Site name, default language, a site-wide operator name, and whether clicking a number dials. */
@@ -15,18 +15,14 @@ export function GeneralSettings({ guard }: { guard: Guard }) {
   const [language, setLanguage] = useState<Language>(settings.language);
   const [operatorName, setOperatorName] = useState(settings.operatorName);
   const [dialOut, setDialOut] = useState(settings.dialOut);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const { state, busy, save } = useSave();
   const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     // The whole public settings go along: the core fills a field left out of a patch with its
     // default (settingsPatchSchema), which would wipe the site contacts.
-    const result = await guard.guarded((pin) => updateSettings({ siteName, language, operatorName, dialOut, contacts: settings.contacts }, pin));
-    setBusy(false);
-    setState(result.ok ? { kind: 'saved', text: t.plans.saved } : { kind: 'error', error: result.error });
+    await save(() => guard.guarded((pin) => updateSettings({ siteName, language, operatorName, dialOut, contacts: settings.contacts }, pin)), t.plans.saved);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoardAction, useOnline } from '../../store/context.js';
-import { SaveStatus, type SaveState } from './SaveStatus.js';
+import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 
 const PIN = /^[0-9]{4,12}$/;
@@ -13,25 +13,18 @@ export function PinSettings({ guard, pinSet, onChanged }: { guard: Guard; pinSet
   const changePin = useBoardAction('changePin');
   const [newPin, setNewPin] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const { state, busy, save, refuse } = useSave();
   const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!PIN.test(newPin)) return setState({ kind: 'error', error: { code: 'invalid', message: t.plans.pinFormat, field: 'newPin' } });
-    if (newPin !== repeat) return setState({ kind: 'error', error: { code: 'invalid', message: t.plans.pinMismatch, field: 'newPin' } });
-    setBusy(true);
-    const result = await guard.guarded((pin) => changePin(pin, newPin));
-    setBusy(false);
-    if (result.ok) {
+    if (!PIN.test(newPin)) return refuse({ code: 'invalid', message: t.plans.pinFormat, field: 'newPin' });
+    if (newPin !== repeat) return refuse({ code: 'invalid', message: t.plans.pinMismatch, field: 'newPin' });
+    await save(() => guard.guarded((pin) => changePin(pin, newPin)), t.plans.pinChanged, () => {
       setNewPin('');
       setRepeat('');
-      setState({ kind: 'saved', text: t.plans.pinChanged });
       onChanged(newPin);
-    } else {
-      setState({ kind: 'error', error: result.error });
-    }
+    });
   };
 
   return (

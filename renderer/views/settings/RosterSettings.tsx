@@ -3,7 +3,7 @@ import { POSITION_NAMES, POSITIONS, type Position } from '../../../electron/core
 import type { Person } from '../../../electron/core/roster.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
-import { SaveStatus, type SaveState } from './SaveStatus.js';
+import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 import { toggled } from './toggled.js';
 
@@ -23,18 +23,14 @@ export function RosterSettings({ guard }: { guard: Guard }) {
   const saved = useBoard((s) => s.board.roster);
   const setRoster = useBoardAction('setRoster');
   const [rows, setRows] = useState<Person[]>(() => saved.map((p) => ({ ...p, positions: [...p.positions] })));
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const { state, busy, save } = useSave();
 
   const edit = (index: number, change: Partial<Person>) => setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const togglePosition = (index: number, position: Position, on: boolean) =>
     setRows((r) => r.map((row, i) => (i !== index ? row : { ...row, positions: toggled(POSITIONS, row.positions, position, on) })));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const result = await guard.guarded((pin) => setRoster(rows, pin));
-    setBusy(false);
-    setState(result.ok ? { kind: 'saved', text: t.plans.saved } : { kind: 'error', error: result.error });
+    await save(() => guard.guarded((pin) => setRoster(rows, pin)), t.plans.saved);
   };
 
   return (

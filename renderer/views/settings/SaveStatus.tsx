@@ -1,4 +1,5 @@
-import type { AppError } from '../../../electron/core/result.js';
+import { useState } from 'react';
+import type { AppError, Result } from '../../../electron/core/result.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { errorText } from '../errorText.js';
 
@@ -22,4 +23,27 @@ export function SaveStatus({ state }: { state: SaveState }) {
       {state.kind === 'saved' ? state.text : ''}
     </p>
   );
+}
+
+/**
+ * A settings form's save: busy while the host decides, then "saved" (and `onSaved`) or the
+ * host's refusal; `refuse` shows a refusal found before sending.
+ */
+export function useSave() {
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const save = async (send: () => Promise<Result<unknown>>, savedText: string, onSaved?: () => void): Promise<void> => {
+    setBusy(true);
+    const result = await send();
+    setBusy(false);
+    setState(result.ok ? { kind: 'saved', text: savedText } : { kind: 'error', error: result.error });
+    if (result.ok) onSaved?.();
+  };
+  return {
+    state,
+    busy,
+    save,
+    refuse: (error: AppError) => setState({ kind: 'error', error }),
+    reset: () => setState({ kind: 'idle' }),
+  };
 }

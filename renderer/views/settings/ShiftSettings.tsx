@@ -4,7 +4,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { personName } from '../incident/timelineText.js';
-import { SaveStatus, type SaveState } from './SaveStatus.js';
+import { SaveStatus, useSave } from './SaveStatus.js';
 
 /** Who is on duty now, and the handover to the next shift (recorded in the journal). */
 export function ShiftSettings() {
@@ -16,26 +16,16 @@ export function ShiftSettings() {
   const handOver = useBoardAction('handOver');
   const [incoming, setIncoming] = useState<string[]>([]);
   const [note, setNote] = useState('');
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const { state, busy, save, refuse } = useSave();
   const noteId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (incoming.length === 0) {
-      setState({ kind: 'error', error: { code: 'invalid', message: t.plans.handoverNeedsPeople, field: 'incoming' } });
-      return;
-    }
-    setBusy(true);
-    const result = await handOver(incoming, note);
-    setBusy(false);
-    if (result.ok) {
+    if (incoming.length === 0) return refuse({ code: 'invalid', message: t.plans.handoverNeedsPeople, field: 'incoming' });
+    await save(() => handOver(incoming, note), t.plans.handedOver, () => {
       setIncoming([]);
       setNote('');
-      setState({ kind: 'saved', text: t.plans.handedOver });
-    } else {
-      setState({ kind: 'error', error: result.error });
-    }
+    });
   };
 
   return (

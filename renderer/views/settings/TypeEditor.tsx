@@ -4,7 +4,7 @@ import type { Level } from '../../../electron/core/levels.js';
 import { EMERGENCY_NUMBERS, POSITION_NAMES, POSITIONS, type EmergencyNumber, type Position } from '../../../electron/core/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
-import { SaveStatus, type SaveState } from './SaveStatus.js';
+import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 import { toggled } from './toggled.js';
 
@@ -47,18 +47,13 @@ export function TypeEditor({ type, isNew, guard, onSaved, onCopy }: TypeEditorPr
   const online = useOnline();
   const setIncidentType = useBoardAction('setIncidentType');
   const [draft, setDraft] = useState<IncidentType>(type);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const { state, busy, save } = useSave();
   const headingId = useId();
 
   const change = (part: Partial<IncidentType>) => setDraft((d) => ({ ...d, ...part }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const result = await guard.guarded((pin) => setIncidentType(draft, pin));
-    setBusy(false);
-    setState(result.ok ? { kind: 'saved', text: t.plans.typeSaved } : { kind: 'error', error: result.error });
-    if (result.ok) onSaved(draft);
+    await save(() => guard.guarded((pin) => setIncidentType(draft, pin)), t.plans.typeSaved, () => onSaved(draft));
   };
 
   return (
