@@ -8,6 +8,7 @@ import { decide } from '../../electron/core/decide.js';
 import { evolveAll } from '../../electron/core/evolve.js';
 import { initialState, type BoardState } from '../../electron/core/state.js';
 import { snapshotJson } from '../../electron/services/journal.js';
+import { writeAll } from '../../electron/services/durable-fs.js';
 import { decodeRecord, encodeRecord, hasValidChecksum, writeRecordInSlices } from '../../electron/services/record-codec.js';
 import { raise } from '../helpers/commands.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
@@ -101,6 +102,13 @@ describe('a record written in slices', () => {
     ticking = false;
     // Other work ran between the first piece and the last, once per slice at least.
     expect((turnsWhenPulled.at(-1) ?? 0) - (turnsWhenPulled[0] ?? 0)).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('writing all of a buffer', () => {
+  it('fails with EIO instead of spinning when the file takes nothing', async () => {
+    const stuck = { write: async () => ({ bytesWritten: 0 }), sync: async () => undefined, close: async () => undefined };
+    await expect(writeAll(stuck, Buffer.from('record'), 0)).rejects.toMatchObject({ code: 'EIO' });
   });
 });
 
