@@ -171,3 +171,18 @@ test('scrolling down a long board keeps the emergency numbers, the clock and the
   await expect(detailPane(page)).toBeInViewport();
   await expect(detailPane(page)).toContainText('Cut hand 02');
 });
+
+test('a banner that comes from elsewhere does not move the card under the duty officer\'s pointer', async ({ page, host }) => {
+  await postCommand(host, { type: 'raiseIncident', incidentType: 'fire', level: 'I', title: 'Fire in transformer room' });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openBoard(page, host.url);
+  const acknowledge = card(page, 'Fire in transformer room').getByRole('button', { name: /^Acknowledge/ });
+  await expect(acknowledge).toBeInViewport();
+  const before = await acknowledge.boundingBox();
+
+  // Another display raises a drill: its banner appears on this one.
+  await postCommand(host, { type: 'raiseIncident', incidentType: 'power-outage', level: 'III', title: 'Evacuation exercise', drill: true });
+  await expect(page.getByRole('region', { name: 'DRILL', exact: true })).toBeVisible();
+  await expect(card(page, 'Evacuation exercise')).toBeVisible();
+  expect(await acknowledge.boundingBox()).toEqual(before);
+});

@@ -46,9 +46,12 @@ export function ConsoleView() {
     <div className="app app--console">
       <Header />
       <KeyboardShortcuts announce={announce} />
-      <DrillBanner />
-      <WarningsBanner />
-      <AlarmBar />
+      {/* Under the header on a narrow screen; on a wide one below the columns (styles.css). */}
+      <div className="console__banners">
+        <DrillBanner />
+        <WarningsBanner />
+        <AlarmBar />
+      </div>
       <main className="console">
         {/* Clicks are delegated: the cards' own buttons work as before, the rest of a card selects it. */}
         {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}

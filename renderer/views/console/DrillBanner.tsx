@@ -2,7 +2,8 @@ import { useMessages } from '../../i18n/useMessages.js';
 import { useActiveIncidents } from './useActiveIds.js';
 
 /**
- * While a drill runs, every view says so at the top, so nobody takes it for the real thing. A
+ * While a drill runs, every view says so across the whole screen (the wall at the top, the wide
+ * console in its banner strip under the columns), so nobody takes it for the real thing. A
  * landmark of its own, so a screen reader finds it among the page's regions.
  */
 export function DrillBanner() {
