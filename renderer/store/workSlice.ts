@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { WorkingCalendar } from '../../electron/core/calendar.js';
 import type { Catalogue, IncidentType } from '../../electron/core/catalogue.js';
 import type { CommandOutcome } from '../../electron/core/contract.js';
 import type { Impact } from '../../electron/core/impact.js';
@@ -41,6 +42,7 @@ export interface WorkSlice {
   readonly setRoster: (people: readonly Person[], pin: string | undefined) => Reply;
   readonly setCatalogue: (catalogue: Catalogue, pin: string | undefined) => Reply;
   readonly setIncidentType: (incidentType: IncidentType, pin: string | undefined) => Reply;
+  readonly setCalendar: (calendar: WorkingCalendar, pin: string | undefined) => Reply;
   readonly updateSettings: (settings: SettingsPatch, pin: string | undefined) => Reply;
   readonly changePin: (pin: string | undefined, newPin: string) => Reply;
 }
@@ -66,6 +68,7 @@ export const createWorkSlice: StateCreator<BoardStoreState, [], [], WorkSlice> =
   setRoster: (people, pin) => get().send({ type: 'setRoster', people: [...people], ...withPin(pin) }),
   setCatalogue: (catalogue, pin) => get().send({ type: 'setCatalogue', catalogue: [...catalogue], ...withPin(pin) }),
   setIncidentType: (incidentType, pin) => get().send({ type: 'setIncidentType', incidentType, ...withPin(pin) }),
+  setCalendar: (calendar, pin) => get().send({ type: 'setCalendar', calendar, ...withPin(pin) }),
   updateSettings: (settings, pin) => get().send({ type: 'updateSettings', settings, ...withPin(pin) }),
   changePin: (pin, newPin) => get().send({ type: 'changePin', newPin, ...withPin(pin) }),
 });

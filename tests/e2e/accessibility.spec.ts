@@ -46,7 +46,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expectAccessible(page, `settings, tab ${await tabs.nth(i).innerText()}`);
     }
     const types = page.getByRole('dialog').locator('.catalogue__type');
-    await tabs.nth(count - 2).click();
+    await page.getByRole('dialog').getByRole('tab', { name: en ? 'Plan catalogue' : '预案目录' }).click();
     await types.first().click();
     await expect(page.getByRole('dialog').locator('.type-editor')).toBeVisible();
     await expectAccessible(page, 'incident type editor');

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/fixtures.js';
+import { addWorkingDays, DEFAULT_CALENDAR, localDate } from '../../electron/core/calendar.js';
 import { exportCatalogue } from '../../electron/core/catalogue-file.js';
+import type { StateView } from '../../electron/core/contract.js';
 import { DEFAULT_CATALOGUE } from '../../electron/core/catalogue.js';
 import { card, openBoard, raiseForm, raiseIncident } from './helpers/board.js';
 import { contacts, detailPane, postCommand, seedRoster, timeline } from './helpers/plans.js';
@@ -180,4 +182,32 @@ test('a type renamed, given another default level, positions and a contact, then
   await expect(site).toHaveCount(2);
   await expect(site.first()).toHaveAccessibleName('Call 95598 Power company (for this type of incident)');
   await expect(site.last()).toHaveAccessibleName('Call 021 5555 0120 Hospital switchboard');
+});
+
+test('a holiday entered in the working calendar moves a complaint\'s working-day deadline', async ({ page, host, request }) => {
+  // The site's next working day (on its calendar, UTC+8) becomes a holiday.
+  const nextWorkingDay = localDate(addWorkingDays(Date.now(), 1, DEFAULT_CALENDAR), DEFAULT_CALENDAR);
+  const withHoliday = { ...DEFAULT_CALENDAR, holidays: [nextWorkingDay] };
+
+  await openBoard(page, host.url);
+  await openSettings(page, 'Working calendar');
+  const dialog = settings(page);
+  const holidays = dialog.getByRole('group', { name: 'Holidays' });
+  await expect(holidays).toContainText('None');
+  await holidays.getByLabel('Date for holidays').fill(nextWorkingDay);
+  await holidays.getByRole('button', { name: 'Add to holidays' }).click();
+  await expect(holidays.getByRole('listitem')).toHaveCount(1);
+  await expect(holidays.getByRole('button', { name: `Remove ${nextWorkingDay}` })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save working calendar' }).click();
+  await expect(dialog).toContainText('Working calendar saved.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await raiseIncident(page, { type: 'Customer complaint', title: 'Fee charged twice' });
+  const view = (await (await request.get(new URL('/api/v1/state', host.url).href)).json()) as { value: StateView };
+  const complaint = view.value.active.find((i) => i.title === 'Fee charged twice');
+  const close = complaint?.deadlines.find((d) => d.id === 'close-complaint');
+  if (complaint === undefined || close === undefined) throw new Error('no complaint with a close-complaint deadline on the board');
+  // Three working days, the holiday not among them: one working day later than without it.
+  expect(close.dueAt).toBe(addWorkingDays(complaint.raisedAt, 3, withHoliday));
+  expect(close.dueAt).toBeGreaterThan(addWorkingDays(complaint.raisedAt, 3, DEFAULT_CALENDAR));
 });

@@ -4,6 +4,7 @@ import type { Result } from '../../../electron/core/result.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard } from '../../store/context.js';
 import { Modal } from '../common/Modal.js';
+import { CalendarSettings } from './CalendarSettings.js';
 import { CatalogueSettings } from './CatalogueSettings.js';
 import { ContactsSettings } from './ContactsSettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
@@ -11,10 +12,10 @@ import { PinSettings } from './PinSettings.js';
 import { RosterSettings } from './RosterSettings.js';
 import { ShiftSettings } from './ShiftSettings.js';
 
-const SECTIONS = ['general', 'contacts', 'roster', 'shift', 'catalogue', 'pin'] as const;
+const SECTIONS = ['general', 'contacts', 'roster', 'shift', 'catalogue', 'calendar', 'pin'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The handover is the duty officer's own business; every other section changes the plan. */
-const NEEDS_PIN: ReadonlySet<Section> = new Set(['general', 'contacts', 'roster', 'catalogue', 'pin']);
+const NEEDS_PIN: ReadonlySet<Section> = new Set(['general', 'contacts', 'roster', 'catalogue', 'calendar', 'pin']);
 
 /** What a section gets to make a PIN-protected change: the PIN typed at unlock, and a way to lock on a refusal. */
 export interface Guard {
@@ -95,6 +96,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             {section === 'roster' && <RosterSettings guard={guard} />}
             {section === 'shift' && <ShiftSettings />}
             {section === 'catalogue' && <CatalogueSettings guard={guard} />}
+            {section === 'calendar' && <CalendarSettings guard={guard} />}
             {section === 'pin' && (
               <PinSettings
                 guard={guard}
