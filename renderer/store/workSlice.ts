@@ -5,6 +5,7 @@ import type { CommandOutcome } from '../../electron/core/contract.js';
 import type { Impact } from '../../electron/core/impact.js';
 import type { Level } from '../../electron/core/levels.js';
 import type { Position } from '../../electron/core/organisation.js';
+import type { EscalationPolicy } from '../../electron/core/plan.js';
 import type { AccidentReport } from '../../electron/core/report.js';
 import type { Result } from '../../electron/core/result.js';
 import type { Person } from '../../electron/core/roster.js';
@@ -43,6 +44,8 @@ export interface WorkSlice {
   readonly setCatalogue: (catalogue: Catalogue, pin: string | undefined) => Reply;
   readonly setIncidentType: (incidentType: IncidentType, pin: string | undefined) => Reply;
   readonly setCalendar: (calendar: WorkingCalendar, pin: string | undefined) => Reply;
+  /** The default ladder of one level (per-type overrides come with the catalogue file). */
+  readonly setPolicy: (level: Level, policy: EscalationPolicy, pin: string | undefined) => Reply;
   readonly updateSettings: (settings: SettingsPatch, pin: string | undefined) => Reply;
   readonly changePin: (pin: string | undefined, newPin: string) => Reply;
 }
@@ -69,6 +72,7 @@ export const createWorkSlice: StateCreator<BoardStoreState, [], [], WorkSlice> =
   setCatalogue: (catalogue, pin) => get().send({ type: 'setCatalogue', catalogue: [...catalogue], ...withPin(pin) }),
   setIncidentType: (incidentType, pin) => get().send({ type: 'setIncidentType', incidentType, ...withPin(pin) }),
   setCalendar: (calendar, pin) => get().send({ type: 'setCalendar', calendar, ...withPin(pin) }),
+  setPolicy: (level, policy, pin) => get().send({ type: 'setPolicy', incidentType: null, level, policy, ...withPin(pin) }),
   updateSettings: (settings, pin) => get().send({ type: 'updateSettings', settings, ...withPin(pin) }),
   changePin: (pin, newPin) => get().send({ type: 'changePin', newPin, ...withPin(pin) }),
 });

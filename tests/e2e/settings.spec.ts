@@ -211,3 +211,34 @@ test('a holiday entered in the working calendar moves a complaint\'s working-day
   expect(close.dueAt).toBe(addWorkingDays(complaint.raisedAt, 3, withHoliday));
   expect(close.dueAt).toBeGreaterThan(addWorkingDays(complaint.raisedAt, 3, DEFAULT_CALENDAR));
 });
+
+test('a level\'s escalation ladder edited in settings is the one its next incident climbs', async ({ page, host }) => {
+  await openBoard(page, host.url);
+  await openSettings(page, 'Escalation');
+  const ladder = settings(page).getByRole('form', { name: 'Level IV ladder' });
+  // Five tiers by default: keep the duty officer, then straight to the commander.
+  for (const n of [5, 4, 3]) await ladder.getByRole('button', { name: `Remove tier ${n}` }).click();
+  const second = ladder.getByRole('listitem').nth(1);
+  await second.getByLabel('Who is called').selectOption({ label: 'Commander' });
+  await second.getByLabel('Minutes to acknowledge').fill('20');
+  await ladder.getByLabel(/^Reminder after acknowledgement/).fill('45');
+  await ladder.getByRole('button', { name: 'Save the Level IV ladder' }).click();
+  await expect(ladder).toContainText('Level IV ladder saved.');
+  await settings(page).getByRole('button', { name: 'Close' }).click();
+
+  await raiseIncident(page, { type: 'Equipment accident', level: 'IV', title: 'Forklift hydraulic leak' });
+  await expect(card(page, 'Forklift hydraulic leak')).toContainText('Tier 1 of 2: Duty officer must act');
+});
+
+test('a ladder the host refuses says which field, and nothing changes', async ({ page, host }) => {
+  await openBoard(page, host.url);
+  await openSettings(page, 'Escalation');
+  const ladder = settings(page).getByRole('form', { name: 'Level I ladder' });
+  // Twenty-five hours is past the longest a tier may wait (24 h).
+  await ladder.getByRole('listitem').first().getByLabel('Minutes to acknowledge').fill('1500');
+  await ladder.getByRole('button', { name: 'Save the Level I ladder' }).click();
+  await expect(ladder.getByRole('alert')).toContainText('policy.tiers.0.ackTimeoutMs');
+  await settings(page).getByRole('button', { name: 'Close' }).click();
+  await raiseIncident(page, { type: 'Fire', level: 'I', title: 'Fire in transformer room' });
+  await expect(card(page, 'Fire in transformer room')).toContainText('Tier 1 of 5: Duty officer must act');
+});

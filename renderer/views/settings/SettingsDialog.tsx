@@ -7,15 +7,16 @@ import { Modal } from '../common/Modal.js';
 import { CalendarSettings } from './CalendarSettings.js';
 import { CatalogueSettings } from './CatalogueSettings.js';
 import { ContactsSettings } from './ContactsSettings.js';
+import { EscalationSettings } from './EscalationSettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { PinSettings } from './PinSettings.js';
 import { RosterSettings } from './RosterSettings.js';
 import { ShiftSettings } from './ShiftSettings.js';
 
-const SECTIONS = ['general', 'contacts', 'roster', 'shift', 'catalogue', 'calendar', 'pin'] as const;
+const SECTIONS = ['general', 'contacts', 'roster', 'shift', 'catalogue', 'escalation', 'calendar', 'pin'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The handover is the duty officer's own business; every other section changes the plan. */
-const NEEDS_PIN: ReadonlySet<Section> = new Set(['general', 'contacts', 'roster', 'catalogue', 'calendar', 'pin']);
+const NEEDS_PIN: ReadonlySet<Section> = new Set(['general', 'contacts', 'roster', 'catalogue', 'escalation', 'calendar', 'pin']);
 
 /** What a section gets to make a PIN-protected change: the PIN typed at unlock, and a way to lock on a refusal. */
 export interface Guard {
@@ -96,6 +97,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             {section === 'roster' && <RosterSettings guard={guard} />}
             {section === 'shift' && <ShiftSettings />}
             {section === 'catalogue' && <CatalogueSettings guard={guard} />}
+            {section === 'escalation' && <EscalationSettings guard={guard} />}
             {section === 'calendar' && <CalendarSettings guard={guard} />}
             {section === 'pin' && (
               <PinSettings
