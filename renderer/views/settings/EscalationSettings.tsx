@@ -6,7 +6,7 @@ import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
-import { move } from './TypeEditor.js';
+import { RowButtons } from './RowButtons.js';
 
 const MINUTE = 60_000;
 const toMinutes = (ms: number): string => String(Math.round((ms / MINUTE) * 100) / 100);
@@ -83,23 +83,7 @@ function LadderForm({ level, policy, guard }: { level: Level; policy: Escalation
                 <span>{t.plans.tierRepeats}</span>
                 <input type="number" min={0} max={10} step={1} required value={row.repeat} onChange={(e) => edit(index, { repeat: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
               </label>
-              <span className="step-editor__buttons">
-                <button type="button" className="button button--quiet" aria-label={t.plans.moveUp(n)} disabled={index === 0} onClick={() => setRows((r) => move(r, index, -1))}>
-                  ↑
-                </button>
-                <button type="button" className="button button--quiet" aria-label={t.plans.moveDown(n)} disabled={index === rows.length - 1} onClick={() => setRows((r) => move(r, index, 1))}>
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  aria-label={t.plans.removeTier(n)}
-                  disabled={rows.length === 1}
-                  onClick={() => setRows((r) => r.filter((_, i) => i !== index))}
-                >
-                  ✕
-                </button>
-              </span>
+              <RowButtons index={index} rows={rows} setRows={setRows} names={{ up: t.plans.moveTierUp(n), down: t.plans.moveTierDown(n), remove: t.plans.removeTier(n) }} keepOne />
             </li>
           );
         })}

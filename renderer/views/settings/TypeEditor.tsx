@@ -4,6 +4,7 @@ import type { Level } from '../../../electron/core/levels.js';
 import { EMERGENCY_NUMBERS, POSITION_NAMES, POSITIONS, type EmergencyNumber, type Position } from '../../../electron/core/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
+import { RowButtons } from './RowButtons.js';
 import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 import { toggled } from './toggled.js';
@@ -15,16 +16,6 @@ export function newStepId(steps: readonly { readonly id: string }[]): string {
   let n = steps.length + 1;
   while (steps.some((s) => s.id === `step-${n}`)) n += 1;
   return `step-${n}`;
-}
-
-/** Moves item `index` by `by` places, if it stays in the list. */
-export function move<T>(list: readonly T[], index: number, by: -1 | 1): T[] {
-  const to = index + by;
-  if (to < 0 || to >= list.length) return [...list];
-  const out = [...list];
-  const [item] = out.splice(index, 1);
-  if (item !== undefined) out.splice(to, 0, item);
-  return out;
 }
 
 interface TypeEditorProps {
@@ -177,23 +168,7 @@ function StepsEditor({ steps, setSteps }: { steps: readonly ChecklistStep[]; set
                   ))}
                 </select>
               </label>
-              <span className="step-editor__buttons">
-                <button type="button" className="button button--quiet" aria-label={t.plans.moveUp(n)} disabled={index === 0} onClick={() => setSteps((s) => move(s, index, -1))}>
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  aria-label={t.plans.moveDown(n)}
-                  disabled={index === steps.length - 1}
-                  onClick={() => setSteps((s) => move(s, index, 1))}
-                >
-                  ↓
-                </button>
-                <button type="button" className="button button--quiet" aria-label={t.plans.removeStep(n)} onClick={() => setSteps((s) => s.filter((_, i) => i !== index))}>
-                  ✕
-                </button>
-              </span>
+              <RowButtons index={index} rows={steps} setRows={setSteps} names={{ up: t.plans.moveUp(n), down: t.plans.moveDown(n), remove: t.plans.removeStep(n) }} />
             </li>
           );
         })}
