@@ -6,7 +6,8 @@ import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 import { toggled } from './toggled.js';
 
-/** Monday first, as a Chinese (and most European) week is written; 0 is Sunday. */
+/** Days as the calendar stores them (0 is Sunday), and as a Chinese week is written: Monday first. */
+const DAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /**
@@ -36,7 +37,7 @@ export function CalendarSettings({ guard }: { guard: Guard }) {
             <input
               type="checkbox"
               checked={draft.weekendDays.includes(day)}
-              onChange={(e) => setDraft((d) => ({ ...d, weekendDays: toggled([0, 1, 2, 3, 4, 5, 6], d.weekendDays, day, e.target.checked) }))}
+              onChange={(e) => setDraft((d) => ({ ...d, weekendDays: toggled(DAYS, d.weekendDays, day, e.target.checked) }))}
             />
             {t.plans.weekdays[day]}
           </label>

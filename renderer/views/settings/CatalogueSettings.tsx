@@ -7,13 +7,7 @@ import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/co
 import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 import { TypeEditor } from './TypeEditor.js';
-
-/** An incident type id not used yet in the catalogue: custom-1, custom-2, ... */
-export function newTypeId(catalogue: Catalogue): string {
-  let n = 1;
-  while (catalogue.some((c) => c.id === `custom-${n}`)) n += 1;
-  return `custom-${n}`;
-}
+import { unusedId } from './unusedId.js';
 
 interface Draft {
   readonly type: IncidentType;
@@ -29,7 +23,7 @@ export function CatalogueSettings({ guard }: { guard: Guard }) {
   const listId = useId();
 
   const copy = (type: IncidentType) =>
-    setDraft({ type: { ...type, id: newTypeId(catalogue), name: { 'zh-CN': t.plans.copyName(type.name['zh-CN']), en: t.plans.copyName(type.name.en) } }, isNew: true });
+    setDraft({ type: { ...type, id: unusedId('custom', catalogue), name: { 'zh-CN': t.plans.copyName(type.name['zh-CN']), en: t.plans.copyName(type.name.en) } }, isNew: true });
 
   return (
     <div className="catalogue">

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { LEVELS, type Level } from '../../../electron/core/levels.js';
 import type { EscalationPolicy, EscalationTier } from '../../../electron/core/plan.js';
+import { MINUTE } from '../../../electron/core/plan-schemas.js';
 import { ESCALATION_ROLES, ROLE_NAMES, type EscalationRole } from '../../../electron/core/roles.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
@@ -8,7 +9,6 @@ import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 import { RowButtons } from './RowButtons.js';
 
-const MINUTE = 60_000;
 const toMinutes = (ms: number): string => String(Math.round((ms / MINUTE) * 100) / 100);
 /** What a minutes field holds as milliseconds; NaN for an empty or unreadable field, which the host refuses by name. */
 const fromMinutes = (text: string): number => (text.trim() === '' ? Number.NaN : Math.round(Number(text) * MINUTE));

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { LEVEL_SCHEMES, type ChecklistStep, type IncidentType } from '../../../electron/core/catalogue.js';
 import type { Level } from '../../../electron/core/levels.js';
+import { MINUTE } from '../../../electron/core/plan-schemas.js';
 import { EMERGENCY_NUMBERS, POSITION_NAMES, POSITIONS, type EmergencyNumber, type Position } from '../../../electron/core/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
@@ -8,15 +9,7 @@ import { RowButtons } from './RowButtons.js';
 import { SaveStatus, useSave } from './SaveStatus.js';
 import type { Guard } from './SettingsDialog.js';
 import { toggled } from './toggled.js';
-
-const MINUTE = 60_000;
-
-/** A step id not used yet in the type: step-1, step-2, ... */
-export function newStepId(steps: readonly { readonly id: string }[]): string {
-  let n = steps.length + 1;
-  while (steps.some((s) => s.id === `step-${n}`)) n += 1;
-  return `step-${n}`;
-}
+import { unusedId } from './unusedId.js';
 
 interface TypeEditorProps {
   readonly type: IncidentType;
@@ -173,7 +166,7 @@ function StepsEditor({ steps, setSteps }: { steps: readonly ChecklistStep[]; set
           );
         })}
       </ol>
-      <button type="button" className="button" onClick={() => setSteps((s) => [...s, { id: newStepId(s), text: { 'zh-CN': '', en: '' }, role: null, dials: null }])}>
+      <button type="button" className="button" onClick={() => setSteps((s) => [...s, { id: unusedId('step', s, s.length + 1), text: { 'zh-CN': '', en: '' }, role: null, dials: null }])}>
         {t.plans.addStep}
       </button>
     </>
