@@ -247,11 +247,13 @@ interface Scanned {
   readonly duplicates: readonly { readonly path: Path; readonly keyStart: number }[];
 }
 
-class SyntaxProblem {
+class SyntaxProblem extends Error {
   constructor(
     readonly offset: number,
-    readonly message: string,
-  ) {}
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function scanJson(text: string): Scanned | { syntax: SyntaxProblem } {

@@ -22,7 +22,7 @@ type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 export function decide(state: BoardState, command: Command, now: number): Result<readonly DomainEvent[]> {
   const drafts = draft(state, command, now);
   if (!drafts.ok) return drafts;
-  return ok(drafts.value.map((d, i) => ({ ...d, seq: state.seq + 1 + i, at: now, actor: command.actor }) as DomainEvent));
+  return ok(drafts.value.map((d, i) => ({ ...d, seq: state.seq + 1 + i, at: now, actor: command.actor })));
 }
 
 function draft(state: BoardState, command: Command, now: number): Drafts {

@@ -34,7 +34,7 @@ export function evolveAll(state: BoardState, events: readonly DomainEvent[]): Bo
 }
 
 function step(state: BoardState, event: DomainEvent, put: Put): BoardState {
-  if (event.incidentId === null) return { ...evolveBoard(state, event as BoardEvent), seq: event.seq };
+  if (event.incidentId === null) return { ...evolveBoard(state, event), seq: event.seq };
   if (event.type === 'incidentRaised') {
     const incident = newIncident(event);
     return {

@@ -32,9 +32,9 @@ const byPosition = (a: DisplayInfo, b: DisplayInfo): number => a.bounds.x - b.bo
  * - With one screen there is one window; the view toggle in the board switches it.
  */
 export function chooseDisplays(displays: readonly DisplayInfo[], primaryId: number, wall: WallDisplay): DisplayChoice {
-  if (displays.length === 0) throw new Error('no display is attached');
   const sorted = [...displays].sort(byPosition);
-  const primary = sorted.find((d) => d.id === primaryId) ?? (sorted[0] as DisplayInfo);
+  const primary = sorted.find((d) => d.id === primaryId) ?? sorted[0];
+  if (primary === undefined) throw new Error('no display is attached');
   if (sorted.length === 1 || wall === 'off') return { console: primary, wall: null };
   const named = typeof wall === 'number' ? sorted.find((d) => d.id === wall) : undefined;
   if (named !== undefined) {

@@ -78,7 +78,7 @@ export async function runKioskApp(deps: KioskAppDeps): Promise<RunningKiosk | nu
 
   let windows: BoardWindows | null = null;
   let guard: KioskGuard | null = null;
-  let openExternal: (url: string) => Promise<Result<null>> = async () => fail('unavailable', 'starting');
+  let openExternal: (url: string) => Promise<Result<null>> = () => Promise.resolve(fail('unavailable', 'starting'));
 
   app.on('second-instance', () => {
     log.info('a second launch: the running board comes to the front');

@@ -31,7 +31,7 @@ export function openSiteSettings(directory: string): () => Settings {
     cwd: directory,
     name: SETTINGS_NAME,
     schema: properties as never,
-    rootSchema: root as never,
+    rootSchema: root,
     clearInvalidConfig: false,
     watch: false,
   });
@@ -47,7 +47,7 @@ export async function openShellSettingsFile(directory: string, log: Logger, now:
       cwd: directory,
       name: SHELL_SETTINGS_NAME,
       schema: properties as never,
-      rootSchema: root as never,
+      rootSchema: root,
       defaults: DEFAULT_SHELL_SETTINGS,
       clearInvalidConfig: false,
     });

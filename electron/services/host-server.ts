@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { API, MAX_BODY_BYTES, clientMessageSchema, type HostStatus, type ServerMessage } from '../core/contract.js';
 import { alarmRequestToCommand } from '../core/alarm-request.js';
 import { zodFailure } from '../core/commands.js';
@@ -212,7 +212,7 @@ function serveSocket(options: HostServerOptions, socket: WebSocket, role: Access
   socket.on('close', () => unsubscribe?.());
   socket.on('error', (error) => options.log.warn(`socket error: ${error.message}`));
   socket.on('message', (data, isBinary) => {
-    const message = parseClientMessage(isBinary ? null : data.toString());
+    const message = parseClientMessage(isBinary ? null : rawText(data));
     if (!message.ok) return send({ kind: 'error', error: message.error });
     if (message.value.kind === 'subscribe') {
       unsubscribe?.();
@@ -230,6 +230,10 @@ function serveSocket(options: HostServerOptions, socket: WebSocket, role: Access
     void options.bus.execute(command).then((result) => send({ kind: 'reply', requestId, result }));
   });
 }
+
+/** A text frame's bytes as a string; ws hands them over as one Buffer or as fragments. */
+const rawText = (data: RawData): string =>
+  (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 
 function parseClientMessage(text: string | null): Result<ReturnType<typeof clientMessageSchema.parse>> {
   if (text === null) return fail('bad_json', 'send text frames with JSON');

@@ -10,10 +10,10 @@ import { currentSettings, openSettings } from './settings-store.js';
 
 export interface KioskServices {
   readonly bus: CommandBus;
-  status(): HostStatus;
+  readonly status: () => HostStatus;
   /** Called whenever status() would answer differently (a storage fault appears or clears). */
-  onStatusChange(listener: () => void): () => void;
-  close(): Promise<void>;
+  readonly onStatusChange: (listener: () => void) => () => void;
+  readonly close: () => Promise<void>;
 }
 
 export interface KioskServicesOptions {

@@ -134,7 +134,7 @@ function createStore(directory: string, path: string, backupPath: string, files:
     configName: SETTINGS_NAME,
     projectName: 'control-room-kiosk',
     schema: properties as never,
-    rootSchema: root as never,
+    rootSchema: root,
     defaults: { version: SETTINGS_VERSION, ...DEFAULT_SETTINGS } as Settings,
     clearInvalidConfig: false,
   });

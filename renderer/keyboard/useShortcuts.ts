@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { EMERGENCY_NUMBER_NAMES } from '../../electron/core/organisation.js';
 import { activeIncidents } from '../../electron/core/selectors.js';
 import { isActive } from '../../electron/core/state.js';
 import type { Messages } from '../i18n/messages.js';
-import { useBoard } from '../store/context.js';
-import type { BoardStoreState } from '../store/types.js';
+import { useBoardStoreApi } from '../store/context.js';
 import { selectLanguage } from '../store/selectors.js';
 import { openTel } from '../views/console/dialOut.js';
 import { neighbour, shortcutFor, type ShortcutAction } from './shortcuts.js';
@@ -18,15 +17,12 @@ const RAISE_FIRST_FIELD = 'raise-incidentType';
  * `announce` says what happened, for the screen reader and the sighted alike.
  */
 export function useShortcuts(t: Messages, announce: (text: string) => void): void {
-  // The whole store, read when a key comes: the component using this hook renders nothing else.
-  const state = useBoard((s) => s);
-  const latest = useRef<{ t: Messages; announce: (text: string) => void; state: BoardStoreState }>({ t, announce, state });
-  latest.current = { t, announce, state };
-
-  useEffect(() => {
-    const run = async (action: ShortcutAction): Promise<void> => {
-      const { t: m, announce: say } = latest.current;
-      const s = latest.current.state;
+  // The store is read when a key comes, so a change of the board re-renders nothing here.
+  const store = useBoardStoreApi();
+  const run = useEffectEvent(async (action: ShortcutAction): Promise<void> => {
+      const m = t;
+      const say = announce;
+      const s = store.getState();
       const ids = activeIncidents(s.board).map((i) => i.id);
       const selectedId = s.ui.selectedIncidentId;
       const selected = selectedId === null ? undefined : s.board.incidents[selectedId];
@@ -80,10 +76,11 @@ export function useShortcuts(t: Messages, announce: (text: string) => void): voi
           return;
         }
       }
-    };
+  });
 
+  useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || latest.current.state.dialog !== null || document.querySelector('dialog[open]') !== null) return;
+      if (event.defaultPrevented || store.getState().dialog !== null || document.querySelector('dialog[open]') !== null) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const action = shortcutFor({
         key: event.key,
@@ -98,5 +95,5 @@ export function useShortcuts(t: Messages, announce: (text: string) => void): voi
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [store]);
 }

@@ -35,7 +35,8 @@ function DisplayFacts({ children }: { children: ReactNode }) {
   );
 }
 
-function useBoardStore(): BoardStore {
+/** The store itself, for handlers that read it when something happens rather than on every change. */
+export function useBoardStoreApi(): BoardStore {
   const store = useContext(BoardStoreContext);
   if (store === null) throw new Error('useBoard needs a BoardStoreProvider above it');
   return store;
@@ -43,7 +44,7 @@ function useBoardStore(): BoardStore {
 
 /** Selects one piece of the store; the component re-renders only when that piece changes. */
 export function useBoard<T>(selector: (state: BoardStoreState) => T): T {
-  return useStore(useBoardStore(), selector);
+  return useStore(useBoardStoreApi(), selector);
 }
 
 type ActionName = {
@@ -52,7 +53,7 @@ type ActionName = {
 
 /** One of the store's actions. They never change, so reading one subscribes to nothing. */
 export function useBoardAction<K extends ActionName>(name: K): BoardStoreState[K] {
-  return useBoardStore().getState()[name];
+  return useBoardStoreApi().getState()[name];
 }
 
 /** The language of this display: its own choice, or the site's. */

@@ -26,7 +26,8 @@ export function AlarmControls({ incident }: { incident: Incident }) {
   const escalate = useBoardAction('escalate');
   const [busy, setBusy] = useState(false);
   const [shelving, setShelving] = useState(false);
-  const [refocus, setRefocus] = useState(false);
+  // set when the shelve form closes; read by the effect after the buttons are back
+  const refocus = useRef(false);
   const shelveRef = useRef<HTMLButtonElement>(null);
   const unshelveRef = useRef<HTMLButtonElement>(null);
   const topTierId = useId();
@@ -35,10 +36,10 @@ export function AlarmControls({ incident }: { incident: Incident }) {
 
   // After the shelve form closes, focus goes back to where the operator was, not to the page top.
   useEffect(() => {
-    if (!refocus || shelving) return;
+    if (!refocus.current || shelving) return;
     (unshelveRef.current ?? shelveRef.current)?.focus();
-    setRefocus(false);
-  }, [refocus, shelving, alarm.shelved]);
+    refocus.current = false;
+  }, [shelving, alarm.shelved]);
 
   const run = async (command: () => Promise<Result<unknown>>) => {
     setBusy(true);
@@ -50,7 +51,7 @@ export function AlarmControls({ incident }: { incident: Incident }) {
   const topRole = ROLE_NAMES[alarm.policy.tiers[alarm.policy.tiers.length - 1]?.role ?? 'authority'][language];
   const closeForm = () => {
     setShelving(false);
-    setRefocus(true);
+    refocus.current = true;
   };
 
   return (
@@ -146,6 +147,8 @@ function ShelveForm({ incident, label, onDone }: { incident: Incident; label: st
   };
 
   return (
+    // Escape anywhere in the form closes it, as it would a dialog; the fields keep their own keys.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form className="shelve-form" aria-label={label} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <div className="field">
         <label htmlFor={reasonId}>{t.alarm.shelveReason}</label>

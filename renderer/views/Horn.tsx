@@ -20,20 +20,18 @@ export function Horn() {
   // Re-evaluated every second: a silence runs out by the clock, with no event to say so.
   const now = useHostNow();
   const pattern = useBoard((s) => hornPattern(s.board, now));
-  const [audio, setAudio] = useState<AudioStatus>('suspended');
+  const [audio, setAudio] = useState<AudioStatus>(() => (typeof window.AudioContext === 'function' ? 'suspended' : 'unavailable'));
   const contextRef = useRef<AudioContext | null>(null);
   const playerRef = useRef<HornPlayer | null>(null);
 
   useEffect(() => {
-    const Context = typeof window.AudioContext === 'function' ? window.AudioContext : null;
-    if (Context === null) {
-      setAudio('unavailable');
-      return;
-    }
+    if (typeof window.AudioContext !== 'function') return;
     let context: AudioContext;
     try {
-      context = new Context();
+      context = new window.AudioContext();
     } catch {
+      // The browser refused an audio device: the notice says so, as it would without Web Audio.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setAudio('unavailable');
       return;
     }
@@ -50,6 +48,7 @@ export function Horn() {
       if (pressed) held = statusOf(context);
       else setAudio(statusOf(context));
     };
+    // The context's state is outside React: read it once now, then follow its changes.
     update();
     context.addEventListener('statechange', update);
     const resume = () => {

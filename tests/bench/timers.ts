@@ -15,7 +15,6 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { CommandInput } from '../../electron/core/commands.js';
-import type { DomainEvent } from '../../electron/core/events.js';
 import { Journal } from '../../electron/services/journal.js';
 import { startKioskServices } from '../../electron/services/kiosk-services.js';
 import { createLogger } from '../../electron/services/logger.js';
@@ -109,7 +108,7 @@ async function measureProduct(dataDir: string, floor: { add: (due: number) => vo
       if (message.kind !== 'events') return;
       const now = Date.now();
       if (message.events.some((e) => e.type === 'escalated')) ticks += 1;
-      for (const event of message.events as readonly DomainEvent[]) {
+      for (const event of message.events) {
         if (event.type === 'incidentRaised') {
           due.set(event.incidentId, event.nextEscalationAt);
           floor.add(event.nextEscalationAt);
@@ -192,7 +191,7 @@ function startFloor(): { add: (due: number) => void; result: () => Promise<numbe
     result: async () => {
       child.send({ end: true });
       await exited;
-      const a = answer as { ok: boolean; value?: number[]; error?: string } | null;
+      const a = answer;
       if (a === null || !a.ok || a.value === undefined) throw new Error(`timer floor failed: ${a?.error ?? 'no answer'}`);
       return a.value;
     },

@@ -14,7 +14,7 @@ import { at, copiedFromCatalogue, deadline, given, happened, HOUR, tick } from '
 const { I, III } = DEFAULT_PLAN.policies;
 
 const trigger = (dedupKey = 'zone-4', over: Record<string, unknown> = {}): CommandInput =>
-  ({ type: 'triggerAlarm', source: 'bms', dedupKey, summary: 'Smoke detector zone 4', actor: 'bms-gateway', ...over }) as CommandInput;
+  ({ type: 'triggerAlarm', source: 'bms', dedupKey, summary: 'Smoke detector zone 4', actor: 'bms-gateway', ...over });
 const resolveAlarm = (dedupKey = 'zone-4', source = 'bms'): CommandInput => ({ type: 'resolveAlarm', source, dedupKey, actor: 'bms-gateway' });
 const acknowledgeAlarm = (dedupKey = 'zone-4', source = 'bms'): CommandInput => ({ type: 'acknowledgeAlarm', source, dedupKey, actor: 'bms-gateway' });
 const ack = (incidentId = 'inc-1'): CommandInput => ({ type: 'acknowledge', incidentId, actor: 'alice' });

@@ -97,8 +97,10 @@ test.describe('the desktop app', () => {
   });
 
   test('a crashed renderer comes back with the same board', async () => {
-    const page = app === null ? await launch() : (await app.windows())[0]!;
-    await app?.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());
+    const page = app === null ? await launch() : app.windows()[0]!;
+    await app?.evaluate(({ BrowserWindow }) => {
+      BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer();
+    });
     await expect(card(page, 'Smoke in store B3')).toBeVisible({ timeout: 20_000 });
   });
 

@@ -62,11 +62,11 @@ function spawnHost(args: string[], timeoutMs = 20_000): Promise<HostProcess> {
   live.add(child);
   let stderr = '';
   let stdout = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start in time:\n${stderr}`)), timeoutMs);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /Serving (http:\/\/\S+)/.exec(stdout);
       if (match?.[1] !== undefined) {
@@ -189,7 +189,7 @@ async function killDuringStartup(dataDir: string, rng: () => number): Promise<vo
   const child = spawn(process.execPath, [COPIED_SERVE, '--port', '0', '--data', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
   live.add(child);
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );

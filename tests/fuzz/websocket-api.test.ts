@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import fc from 'fast-check';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -137,7 +138,7 @@ describe('WebSocket /api/v1/socket under hostile input (fast-check, real host)',
       const payload = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
       const mask = Buffer.from([1, 2, 3, 4]);
       const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
-      (broken.socket as unknown as { _socket: import('node:net').Socket })._socket.write(Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]));
+      (broken.socket as unknown as { _socket: Socket })._socket.write(Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]));
       expect(await broken.closed).toBe(1007);
     });
     bystander.socket.send(JSON.stringify({ kind: 'command', requestId: 'alive', command: { type: 'acknowledge', incidentId: 'nobody' } }));

@@ -57,7 +57,7 @@ export async function depsFor(dir: string, logs: string[], shell: Partial<ShellS
     // A second handle on the services' settings.json, with the same schema, as main.ts opens it with electron-store.
     openSiteSettings: (dataDir) => {
       const site = settingsJsonSchema();
-      const file = new Conf<Settings>({ cwd: dataDir, configName: 'settings', schema: site.properties as never, rootSchema: site.root as never, clearInvalidConfig: false });
+      const file = new Conf<Settings>({ cwd: dataDir, configName: 'settings', schema: site.properties as never, rootSchema: site.root, clearInvalidConfig: false });
       return () => file.store;
     },
     openShellSettings: async (dataDir) =>
@@ -65,7 +65,7 @@ export async function depsFor(dir: string, logs: string[], shell: Partial<ShellS
         cwd: dataDir,
         configName: 'kiosk-shell',
         schema: properties as never,
-        rootSchema: root as never,
+        rootSchema: root,
         defaults: { ...DEFAULT_SHELL_SETTINGS, ...shell },
         clearInvalidConfig: false,
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HORN_PATTERNS, HornPlayer, hornSegments, hornTone, LOOKAHEAD_MS, type HornAudioContext, type HornTimers } from '../../renderer/audio/horn.js';
+import { HORN_PATTERNS, HornPlayer, hornSegments, hornTone, LOOKAHEAD_MS, type HornTimers } from '../../renderer/audio/horn.js';
 
 describe('hornTone: what sounds at a moment of the pattern', () => {
   it('is silent with no pattern, and before the pattern starts', () => {
@@ -126,7 +126,7 @@ function setup(state: AudioContextState = 'running') {
       timers.running -= 1;
     },
   };
-  const player = new HornPlayer(audio as unknown as HornAudioContext, fakeTimers);
+  const player = new HornPlayer(audio, fakeTimers);
   const originalCreate = audio.createOscillator.bind(audio);
   audio.createOscillator = () => {
     const node = originalCreate();

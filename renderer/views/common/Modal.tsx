@@ -21,8 +21,6 @@ export function Modal({
   const t = useMessages();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -41,7 +39,7 @@ export function Modal({
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      onCloseRef.current();
+      onClose();
       return;
     }
     if (event.key !== 'Tab') return;
@@ -67,14 +65,14 @@ export function Modal({
       // The browser's own Escape handling: keep it in step with React's state.
       onCancel={(event) => {
         event.preventDefault();
-        onCloseRef.current();
+        onClose();
       }}
     >
       <div className="modal__head">
         <h2 id={titleId} className="modal__title">
           {title}
         </h2>
-        <button type="button" className="button button--quiet modal__close" onClick={() => onCloseRef.current()}>
+        <button type="button" className="button button--quiet modal__close" onClick={() => onClose()}>
           {t.plans.closeDialog}
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../../electron/core/commands.js';
-import { EMERGENCY_NUMBER_NAMES, POSITION_NAMES, type EmergencyNumber } from '../../../electron/core/organisation.js';
+import { EMERGENCY_NUMBER_NAMES, POSITION_NAMES } from '../../../electron/core/organisation.js';
 import type { ChecklistItem, Incident } from '../../../electron/core/state.js';
 import { formatTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
@@ -78,7 +78,7 @@ function ChecklistRow({ incident, item, index }: { incident: Incident; item: Che
       setReason('');
     }
   };
-  const dials = item.step.dials as EmergencyNumber | null;
+  const dials = item.step.dials;
 
   return (
     <li className={`step step--${item.status}`}>

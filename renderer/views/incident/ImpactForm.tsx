@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { findType } from '../../../electron/core/catalogue.js';
 import { LIMITS } from '../../../electron/core/commands.js';
 import type { Impact } from '../../../electron/core/impact.js';
@@ -35,13 +35,12 @@ export function ImpactForm({ incident }: { incident: Incident }) {
   const reasonId = useId();
 
   // A figure saved on another display replaces the form's copy, unless someone is editing here.
+  // (state adjusted while rendering, as React's docs advise for a prop that changed)
   const [basis, setBasis] = useState<Impact>(incident.impact);
-  useEffect(() => {
-    if (!sameImpact(basis, incident.impact)) {
-      if (sameImpact(draft, basis)) setDraft(incident.impact);
-      setBasis(incident.impact);
-    }
-  }, [incident.impact, basis, draft]);
+  if (!sameImpact(basis, incident.impact)) {
+    if (sameImpact(draft, basis)) setDraft(incident.impact);
+    setBasis(incident.impact);
+  }
 
   const complaint = type?.levelGuide === 'complaint';
   const proposal = proposeLevel(type, incident.impact, t, language);
