@@ -23,13 +23,19 @@ try {
   await mkdir(electronDist, { recursive: true });
   // Version 1 wire, 8 fuses, all at Electron's shipped defaults except what the hook must change.
   const wire = Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from('11110010')]);
-  await writeFile(join(electronDist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n#'), wire, Buffer.from('\n')]), { mode: 0o755 });
+  await writeFile(join(electronDist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n#'), wire, Buffer.from('\n')]), {
+    mode: 0o755,
+  });
 
   const output = join(work, 'release');
   await build({
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir', Arch.x64),
-    config: { extends: join(root, 'resources', 'electron-builder.yml'), electronDist, directories: { output, buildResources: 'resources' } },
+    config: {
+      extends: join(root, 'resources', 'electron-builder.yml'),
+      electronDist,
+      directories: { output, buildResources: 'resources' },
+    },
   });
 
   const unpacked = join(output, 'linux-unpacked');
@@ -44,11 +50,26 @@ try {
   check(fuseWire[O.EnableEmbeddedAsarIntegrityValidation] === on, 'fuse EnableEmbeddedAsarIntegrityValidation on');
 
   const files = new Set(asar.listPackage(join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/')));
-  for (const needed of ['/package.json', '/dist/electron/main/main.js', '/dist/electron/preload/preload.cjs', '/dist/renderer/index.html', '/resources/icon.png', '/node_modules/electron-store/index.js', '/node_modules/zod/package.json']) {
+  for (const needed of [
+    '/package.json',
+    '/dist/electron/main/main.js',
+    '/dist/electron/preload/preload.cjs',
+    '/dist/renderer/index.html',
+    '/resources/icon.png',
+    '/node_modules/electron-store/index.js',
+    '/node_modules/zod/package.json',
+  ]) {
     check(files.has(needed), `app.asar holds ${needed}`);
   }
-  const unwanted = [...files].filter((f) => /\.map$|^\/dist\/electron\/host\/|^\/tests?\/|^\/renderer\/|^\/electron\/|^\/node_modules\/(electron|vite|vitest|typescript|electron-builder)\//.test(f));
-  check(unwanted.length === 0, `app.asar holds no sources, maps, tests, host mode or build tools${unwanted.length ? `: ${unwanted.slice(0, 5).join(', ')}` : ''}`);
+  const unwanted = [...files].filter((f) =>
+    /\.map$|^\/dist\/electron\/host\/|^\/tests?\/|^\/renderer\/|^\/electron\/|^\/node_modules\/(electron|vite|vitest|typescript|electron-builder)\//.test(
+      f,
+    ),
+  );
+  check(
+    unwanted.length === 0,
+    `app.asar holds no sources, maps, tests, host mode or build tools${unwanted.length ? `: ${unwanted.slice(0, 5).join(', ')}` : ''}`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

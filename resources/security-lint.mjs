@@ -21,9 +21,13 @@ try {
   await cp(join(root, 'dist', 'electron', 'preload', 'preload.cjs'), join(target, 'preload', 'preload.cjs'));
   await cp(join(root, 'dist', 'renderer'), join(target, 'renderer'), { recursive: true });
   const report = join(work, 'report.csv');
-  const run = spawnSync(process.execPath, [cli, '-i', target, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [cli, '-i', target, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) {
     console.error(run.stdout, run.stderr);
     throw new Error(`electronegativity exited with ${run.status}`);

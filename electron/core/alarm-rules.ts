@@ -4,7 +4,10 @@ import { fail, ok } from './result.js';
 import { deadlinesFrom, tierTimeout } from './schedule.js';
 import { isActive, type BoardState, type Incident } from './state.js';
 
-type AlarmCommand = Extract<Command, { type: 'acknowledge' | 'escalate' | 'silence' | 'shelve' | 'unshelve' | 'meetDeadline' | 'extendDeadline' }>;
+type AlarmCommand = Extract<
+  Command,
+  { type: 'acknowledge' | 'escalate' | 'silence' | 'shelve' | 'unshelve' | 'meetDeadline' | 'extendDeadline' }
+>;
 
 const MINUTE = 60_000;
 
@@ -20,8 +23,18 @@ export function alarmRules(state: BoardState, incident: Incident, command: Alarm
       return acknowledgeDrafts(state, incident, now);
     case 'escalate': {
       const toTier = alarm.tier + 1;
-      if (toTier >= alarm.policy.tiers.length) return fail('conflict', 'already at the highest tier of the escalation policy', 'incidentId');
-      return ok([{ incidentId: id, type: 'escalated', fromTier: alarm.tier, toTier, manual: true, nextEscalationAt: now + tierTimeout(alarm.policy, toTier) }]);
+      if (toTier >= alarm.policy.tiers.length)
+        return fail('conflict', 'already at the highest tier of the escalation policy', 'incidentId');
+      return ok([
+        {
+          incidentId: id,
+          type: 'escalated',
+          fromTier: alarm.tier,
+          toTier,
+          manual: true,
+          nextEscalationAt: now + tierTimeout(alarm.policy, toTier),
+        },
+      ]);
     }
     case 'silence':
       if (!alarm.unacknowledged) return fail('conflict', 'nothing to silence: the alarm is acknowledged', 'incidentId');
@@ -68,5 +81,14 @@ function extendDeadline(incident: Incident, command: Extract<AlarmCommand, { typ
   if (deadline === undefined) return fail('not_found', 'the incident has no such deadline', 'deadlineId');
   if (deadline.metAt !== null) return fail('conflict', 'the deadline has been met', 'deadlineId');
   if (command.until <= deadline.dueAt) return fail('invalid', 'must be later than the current due time', 'until');
-  return ok([{ incidentId: incident.id, type: 'deadlineExtended', deadlineId: deadline.id, from: deadline.dueAt, until: command.until, reason: command.reason }]);
+  return ok([
+    {
+      incidentId: incident.id,
+      type: 'deadlineExtended',
+      deadlineId: deadline.id,
+      from: deadline.dueAt,
+      until: command.until,
+      reason: command.reason,
+    },
+  ]);
 }

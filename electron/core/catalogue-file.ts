@@ -65,7 +65,11 @@ export function parseCatalogueFile(text: string): CatalogueFileResult {
   };
 
   for (const dup of scanned.duplicates) {
-    problems.push({ field: dotted(dup.path), line: lines.position(dup.keyStart).line, message: `duplicate key "${String(dup.path.at(-1))}"` });
+    problems.push({
+      field: dotted(dup.path),
+      line: lines.position(dup.keyStart).line,
+      message: `duplicate key "${String(dup.path.at(-1))}"`,
+    });
   }
 
   // The envelope.
@@ -80,14 +84,22 @@ export function parseCatalogueFile(text: string): CatalogueFileResult {
     problems.push(missing('format'));
     envelopeKnown = false;
   } else if (root.format !== CATALOGUE_FILE_FORMAT) {
-    problems.push({ field: 'format', line: lineOfValue(['format']), message: `unknown format ${show(root.format)}; expected "${CATALOGUE_FILE_FORMAT}"` });
+    problems.push({
+      field: 'format',
+      line: lineOfValue(['format']),
+      message: `unknown format ${show(root.format)}; expected "${CATALOGUE_FILE_FORMAT}"`,
+    });
     envelopeKnown = false;
   }
   if (!Object.hasOwn(root, 'version')) {
     problems.push(missing('version'));
     envelopeKnown = false;
   } else if (root.version !== CATALOGUE_FILE_VERSION) {
-    problems.push({ field: 'version', line: lineOfValue(['version']), message: `unsupported version ${show(root.version)}; this app reads version ${CATALOGUE_FILE_VERSION}` });
+    problems.push({
+      field: 'version',
+      line: lineOfValue(['version']),
+      message: `unsupported version ${show(root.version)}; this app reads version ${CATALOGUE_FILE_VERSION}`,
+    });
     envelopeKnown = false;
   }
   for (const key of Object.keys(root)) {
@@ -117,7 +129,8 @@ export function parseCatalogueFile(text: string): CatalogueFileResult {
   for (const issue of parsed.error?.issues ?? []) {
     const path: Path = ['incidentTypes', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add({ field: dotted([...path, key]), line: lineOfKey([...path, key]), message: `unknown key "${key}"` });
+      for (const key of issue.keys)
+        add({ field: dotted([...path, key]), line: lineOfKey([...path, key]), message: `unknown key "${key}"` });
       continue;
     }
     const last = path.at(-1);
@@ -128,7 +141,8 @@ export function parseCatalogueFile(text: string): CatalogueFileResult {
   // mistakes it would keep quiet about a duplicate id or a level outside the scheme until the next
   // attempt. Those cross-field rules of catalogue.ts are checked here on the raw input as well, so
   // that one import shows everything; the same message from both is reported once.
-  for (const problem of crossFieldProblems(types)) add({ field: dotted(problem.path), line: lineOfValue(problem.path), message: problem.message });
+  for (const problem of crossFieldProblems(types))
+    add({ field: dotted(problem.path), line: lineOfValue(problem.path), message: problem.message });
 
   return refuse('invalid', problems);
 }
@@ -137,9 +151,7 @@ function refuse(code: AppError['code'], unsorted: CatalogueProblem[]): Catalogue
   const problems = [...unsorted].sort((a, b) => a.line - b.line); // stable: same line keeps found order
   const first = problems[0];
   const message =
-    problems.length === 1 && first !== undefined
-      ? first.message
-      : `${problems.length} problems in the catalogue file; nothing was changed`;
+    problems.length === 1 && first !== undefined ? first.message : `${problems.length} problems in the catalogue file; nothing was changed`;
   const error: AppError = first === undefined || first.field === '' ? { code, message } : { code, message, field: first.field };
   return { ok: false, error, problems };
 }
@@ -151,7 +163,8 @@ function crossFieldProblems(types: unknown): { path: Path; message: string }[] {
   types.forEach((type, i) => {
     if (!isPlainObject(type)) return;
     const id = typeIds[i];
-    if (id != null && typeIds.indexOf(id) !== i) found.push({ path: ['incidentTypes', i, 'id'], message: `duplicate incident type id "${id}"` });
+    if (id != null && typeIds.indexOf(id) !== i)
+      found.push({ path: ['incidentTypes', i, 'id'], message: `duplicate incident type id "${id}"` });
     const scheme = type.levelScheme;
     const level = type.defaultLevel;
     if (
@@ -373,7 +386,12 @@ function scanJson(text: string): Scanned | { syntax: SyntaxProblem } {
       if (seen.has(key)) duplicates.push({ path: childPath, keyStart });
       seen.add(key);
       // defineProperty: a key "__proto__" stays an ordinary (and unknown) key.
-      Object.defineProperty(obj, key, { value: scanValue(childPath, keyStart, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(obj, key, {
+        value: scanValue(childPath, keyStart, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       skipSpace();
       if (text[i] === ',') {
         i++;

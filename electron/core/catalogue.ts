@@ -12,7 +12,10 @@ const textPair = z.strictObject({
 export const FAMILIES = ['fire', 'safety', 'facility', 'transport', 'weather', 'service', 'media', 'finance', 'external'] as const;
 
 /** Plans grade in four levels (national practice) or three (一级/二级/三级 of many company plans). */
-export const LEVEL_SCHEMES = { four: ['I', 'II', 'III', 'IV'], three: ['I', 'II', 'III'] } as const satisfies Record<string, readonly Level[]>;
+export const LEVEL_SCHEMES = { four: ['I', 'II', 'III', 'IV'], three: ['I', 'II', 'III'] } as const satisfies Record<
+  string,
+  readonly Level[]
+>;
 
 export const checklistStepSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and "-", 1 to 40'),

@@ -26,13 +26,12 @@ export const LIMITS = {
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const required = (max: number) => text(max).min(1, 'must not be empty');
 
-export const incidentIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "-" or "_", 1 to 64 characters');
+export const incidentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "-" or "_", 1 to 64 characters');
 
 const base = { actor: required(LIMITS.person).optional() };
 const level = z.enum(LEVELS, 'must be one of I, II, III, IV');
-const minutes = (max: number) => z.number('must be a number of minutes').int('whole minutes').min(1, 'at least 1 minute').max(max, `at most ${max} minutes`);
+const minutes = (max: number) =>
+  z.number('must be a number of minutes').int('whole minutes').min(1, 'at least 1 minute').max(max, `at most ${max} minutes`);
 const pinSchema = z.string().regex(/^[0-9]{4,12}$/, '4 to 12 digits');
 /** The operator PIN; services check it and drop it before anything is journaled. */
 const pin = pinSchema.optional();
@@ -119,7 +118,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...onIncident,
     type: z.literal('recordCall'),
-    number: z.string().trim().regex(/^[0-9+*#() -]{2,32}$/, 'digits, spaces and + * # ( ) -, 2 to 32 characters'),
+    number: z
+      .string()
+      .trim()
+      .regex(/^[0-9+*#() -]{2,32}$/, 'digits, spaces and + * # ( ) -, 2 to 32 characters'),
     name: text(LIMITS.person).default(''),
   }),
   z.strictObject({ ...onIncident, type: z.literal('checkStep'), stepId: required(LIMITS.id) }),
@@ -130,7 +132,15 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 
 /** Commands that change the plan or the organisation need the operator PIN (checked in services). */
-export const PIN_PROTECTED = ['setPolicy', 'setCalendar', 'setCatalogue', 'setIncidentType', 'setRoster', 'changePin', 'updateSettings'] as const;
+export const PIN_PROTECTED = [
+  'setPolicy',
+  'setCalendar',
+  'setCatalogue',
+  'setIncidentType',
+  'setRoster',
+  'changePin',
+  'updateSettings',
+] as const;
 
 /**
  * Sent only by the scheduler in services, never accepted from outside: "look at the clock".

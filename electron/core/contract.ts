@@ -57,9 +57,7 @@ export const clientMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('subscribe'), after: z.number().int().min(0) }),
   z.strictObject({ kind: z.literal('command'), requestId: z.string().min(1).max(64), command: z.unknown() }),
 ]);
-export type ClientMessage =
-  | { kind: 'subscribe'; after: number }
-  | { kind: 'command'; requestId: string; command: CommandInput };
+export type ClientMessage = { kind: 'subscribe'; after: number } | { kind: 'command'; requestId: string; command: CommandInput };
 
 /** Messages from the host to a view. */
 export type ServerMessage =

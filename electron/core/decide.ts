@@ -95,7 +95,8 @@ function onIncident(state: BoardState, incident: Incident, command: IncidentComm
 function changeLevel(state: BoardState, incident: Incident, command: Of<'changeLevel'>, now: number): Drafts {
   if (incident.status === 'closed') return fail('conflict', 'a closed incident cannot change level', 'incidentId');
   if (command.level === incident.level) return fail('conflict', 'the incident has this level already', 'level');
-  if (!levelAllowed(state, incident.incidentType, command.level)) return fail('invalid', 'not a level of this incident type\'s scheme', 'level');
+  if (!levelAllowed(state, incident.incidentType, command.level))
+    return fail('invalid', "not a level of this incident type's scheme", 'level');
   // Raising is always allowed at once; lowering must say why (DOMAIN.md).
   if (isLowering(incident.level, command.level) && command.reason === '') {
     return fail('invalid', 'lowering a level needs a reason', 'reason');
@@ -108,7 +109,8 @@ function changeLevel(state: BoardState, incident: Incident, command: Of<'changeL
   // So does its reminder, for an acknowledged incident that is quiet; a pending one is never delayed.
   const reminderMs = policy.reminderMs;
   const quiet = incident.status === 'acknowledged' && !incident.alarm.unacknowledged;
-  const reminderAt = quiet && reminderMs !== null ? Math.min(incident.alarm.reminderAt ?? Infinity, now + reminderMs) : incident.alarm.reminderAt;
+  const reminderAt =
+    quiet && reminderMs !== null ? Math.min(incident.alarm.reminderAt ?? Infinity, now + reminderMs) : incident.alarm.reminderAt;
   const fromRaise = deadlinesFrom(state.plan, incident.incidentType, command.level, 'raised', incident.raisedAt, incident.deadlines);
   const fromAck =
     incident.acknowledgedAt === null
@@ -129,7 +131,6 @@ function changeLevel(state: BoardState, incident: Incident, command: Of<'changeL
     },
   ]);
 }
-
 
 export function whenStatus(incident: Incident, allowed: readonly IncidentStatus[], message: string, drafts: Draft[]): Drafts {
   return allowed.includes(incident.status) ? ok(drafts) : fail('conflict', `${message} (it is ${incident.status})`, 'incidentId');

@@ -96,7 +96,14 @@ function newIncident(event: IncidentRaised): Incident {
 }
 
 /** Back to quiet: nothing sounds, nothing escalates. */
-const quiet = (alarm: Alarm): Alarm => ({ ...alarm, unacknowledged: false, nextEscalationAt: null, reminderAt: null, silencedUntil: null, shelved: null });
+const quiet = (alarm: Alarm): Alarm => ({
+  ...alarm,
+  unacknowledged: false,
+  nextEscalationAt: null,
+  reminderAt: null,
+  silencedUntil: null,
+  shelved: null,
+});
 
 function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, IncidentRaised | IncidentArchived>): Incident {
   const alarm = incident.alarm;
@@ -117,9 +124,18 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
       return {
         ...incident,
         level: event.to,
-        levelHistory: [...incident.levelHistory, { at: event.at, actor: event.actor, from: event.from, to: event.to, reason: event.reason }],
+        levelHistory: [
+          ...incident.levelHistory,
+          { at: event.at, actor: event.actor, from: event.from, to: event.to, reason: event.reason },
+        ],
         // `?? alarm.reminderAt`: levelChanged events journaled before they carried reminderAt
-        alarm: { ...alarm, policy: event.policy, tier: event.tier, nextEscalationAt: event.nextEscalationAt, reminderAt: event.reminderAt ?? alarm.reminderAt },
+        alarm: {
+          ...alarm,
+          policy: event.policy,
+          tier: event.tier,
+          nextEscalationAt: event.nextEscalationAt,
+          reminderAt: event.reminderAt ?? alarm.reminderAt,
+        },
         deadlines: [...incident.deadlines, ...event.deadlines],
       };
     case 'incidentResolved':
@@ -133,11 +149,26 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
         status: incident.acknowledgedAt === null ? 'raised' : 'acknowledged',
         resolvedAt: null,
         closedAt: null,
-        alarm: { ...quiet(alarm), unacknowledged: event.unacknowledged, reason: 'reopened', returned: false, nextEscalationAt: event.nextEscalationAt, reminderAt: event.reminderAt },
+        alarm: {
+          ...quiet(alarm),
+          unacknowledged: event.unacknowledged,
+          reason: 'reopened',
+          returned: false,
+          nextEscalationAt: event.nextEscalationAt,
+          reminderAt: event.reminderAt,
+        },
       };
     case 'escalated':
       // A new tier must hear the horn, even if the last one silenced it.
-      return withAlarm({ unacknowledged: true, reason: 'escalated', tier: event.toTier, repeatsDone: 0, nextEscalationAt: event.nextEscalationAt, silencedUntil: null, reminderAt: null });
+      return withAlarm({
+        unacknowledged: true,
+        reason: 'escalated',
+        tier: event.toTier,
+        repeatsDone: 0,
+        nextEscalationAt: event.nextEscalationAt,
+        silencedUntil: null,
+        reminderAt: null,
+      });
     case 'alertRepeated':
       return withAlarm({ reason: 'repeated', repeatsDone: event.repeatsDone, nextEscalationAt: event.nextEscalationAt });
     case 'alarmSilenced':
@@ -149,9 +180,15 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
     case 'reminderDue':
       return withAlarm({ unacknowledged: true, reason: 'reminder', reminderAt: null, nextEscalationAt: null });
     case 'deadlineMet':
-      return { ...incident, deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, metAt: event.at, metBy: event.actor } : d)) };
+      return {
+        ...incident,
+        deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, metAt: event.at, metBy: event.actor } : d)),
+      };
     case 'deadlineExtended':
-      return { ...incident, deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, dueAt: event.until, missedAt: null } : d)) };
+      return {
+        ...incident,
+        deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, dueAt: event.until, missedAt: null } : d)),
+      };
     case 'deadlineMissed':
       return {
         ...incident,
@@ -162,7 +199,19 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
       const source = incident.source === null ? null : { ...incident.source, count: event.count, lastSeenAt: event.at };
       const sounding = alarm.unacknowledged && !alarm.returned;
       if (sounding) return { ...incident, source, title: event.summary };
-      return { ...incident, source, title: event.summary, alarm: { ...alarm, unacknowledged: true, returned: false, reason: 'retriggered', nextEscalationAt: event.nextEscalationAt, reminderAt: null } };
+      return {
+        ...incident,
+        source,
+        title: event.summary,
+        alarm: {
+          ...alarm,
+          unacknowledged: true,
+          returned: false,
+          reason: 'retriggered',
+          nextEscalationAt: event.nextEscalationAt,
+          reminderAt: null,
+        },
+      };
     }
     case 'alarmReturned':
       // The condition cleared: it stays until seen, but nobody needs to be chased about it.

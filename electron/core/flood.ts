@@ -7,8 +7,7 @@ export const raisesInWindow = (times: readonly number[], now: number): number =>
   times.filter((t) => t > now - FLOOD.windowMs && t <= now).length;
 
 /** Raise times still inside the window after one more at `at`, oldest first. */
-export const withRaise = (times: readonly number[], at: number): number[] =>
-  [...times, at].filter((t) => t > at - FLOOD.windowMs);
+export const withRaise = (times: readonly number[], at: number): number[] => [...times, at].filter((t) => t > at - FLOOD.windowMs);
 
 export function floodStartsWith(state: BoardState, now: number): boolean {
   return !state.flood.active && withRaise(state.recentRaises, now).length > FLOOD.startAbove;

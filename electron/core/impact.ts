@@ -45,7 +45,10 @@ export function proposeAccidentLevel(impact: Impact): LevelProposal {
 /** The bank complaint scheme: level 3 (III) up to level 1 (I); see DOMAIN.md. */
 export function proposeComplaintLevel(impact: Impact): LevelProposal {
   const candidates: [Level | null, string][] = [
-    [impact.complainants >= 10 ? 'I' : impact.complainants >= 5 ? 'II' : impact.complainants >= 3 ? 'III' : null, `complainants ${impact.complainants}`],
+    [
+      impact.complainants >= 10 ? 'I' : impact.complainants >= 5 ? 'II' : impact.complainants >= 3 ? 'III' : null,
+      `complainants ${impact.complainants}`,
+    ],
     [impact.media === 'provincial' ? 'I' : impact.media === 'city' ? 'II' : null, `media ${impact.media}`],
     [impact.regulatorInvolved ? 'II' : null, 'regulator involved'],
     [impact.blockingOrThreat ? 'I' : null, 'blocking or threat of violence'],

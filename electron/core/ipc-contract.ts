@@ -99,4 +99,5 @@ export const KIOSK_API_FUNCTIONS = [
 ] as const satisfies readonly (keyof KioskApi)[];
 
 /** Fails to compile when KioskApi gains a function that KIOSK_API_FUNCTIONS does not list. */
-export const KIOSK_API_LIST_IS_COMPLETE: [Exclude<keyof KioskApi, (typeof KIOSK_API_FUNCTIONS)[number]>] extends [never] ? true : never = true;
+export const KIOSK_API_LIST_IS_COMPLETE: [Exclude<keyof KioskApi, (typeof KIOSK_API_FUNCTIONS)[number]>] extends [never] ? true : never =
+  true;

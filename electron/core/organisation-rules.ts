@@ -4,7 +4,10 @@ import type { Drafts } from './draft.js';
 import { fail, ok } from './result.js';
 import type { BoardState } from './state.js';
 
-type BoardCommand = Extract<Command, { type: 'setPolicy' | 'setCalendar' | 'setCatalogue' | 'setIncidentType' | 'setRoster' | 'handOver' | 'changePin' | 'updateSettings' }>;
+type BoardCommand = Extract<
+  Command,
+  { type: 'setPolicy' | 'setCalendar' | 'setCatalogue' | 'setIncidentType' | 'setRoster' | 'handOver' | 'changePin' | 'updateSettings' }
+>;
 
 /** Changes to the plan and the organisation. Each is journaled with actor and time. */
 export function organisationRules(state: BoardState, command: BoardCommand): Drafts {
@@ -13,7 +16,9 @@ export function organisationRules(state: BoardState, command: BoardCommand): Dra
       if (command.incidentType !== null && findType(state.plan.catalogue, command.incidentType) === undefined) {
         return fail('invalid', 'unknown incident type', 'incidentType');
       }
-      return ok([{ incidentId: null, type: 'policySet', incidentType: command.incidentType, level: command.level, policy: command.policy }]);
+      return ok([
+        { incidentId: null, type: 'policySet', incidentType: command.incidentType, level: command.level, policy: command.policy },
+      ]);
     case 'setCalendar':
       return ok([{ incidentId: null, type: 'calendarSet', calendar: command.calendar }]);
     case 'setCatalogue':
@@ -25,7 +30,9 @@ export function organisationRules(state: BoardState, command: BoardCommand): Dra
     case 'handOver': {
       const unknown = command.incoming.findIndex((id) => !state.roster.some((p) => p.id === id));
       if (unknown !== -1) return fail('not_found', 'no person with this id in the roster', `incoming.${unknown}`);
-      return ok([{ incidentId: null, type: 'shiftHandedOver', outgoing: state.shift.onDuty, incoming: command.incoming, note: command.note }]);
+      return ok([
+        { incidentId: null, type: 'shiftHandedOver', outgoing: state.shift.onDuty, incoming: command.incoming, note: command.note },
+      ]);
     }
     case 'changePin':
       return ok([{ incidentId: null, type: 'pinChanged' }]);

@@ -11,13 +11,22 @@ export const HOUR = 60 * MINUTE;
  */
 export const tierSchema = z.strictObject({
   role: z.enum(ESCALATION_ROLES),
-  ackTimeoutMs: z.number().int().min(1000, 'at least one second').max(24 * HOUR),
+  ackTimeoutMs: z
+    .number()
+    .int()
+    .min(1000, 'at least one second')
+    .max(24 * HOUR),
   repeat: z.number().int().min(0).max(10),
 });
 export const policySchema = z.strictObject({
   tiers: z.array(tierSchema).min(1, 'at least one tier').max(8),
   /** re-alarm an acknowledged but unresolved incident after this long; null for never */
-  reminderMs: z.number().int().min(MINUTE).max(7 * 24 * HOUR).nullable(),
+  reminderMs: z
+    .number()
+    .int()
+    .min(MINUTE)
+    .max(7 * 24 * HOUR)
+    .nullable(),
 });
 export type EscalationTier = z.output<typeof tierSchema>;
 export type EscalationPolicy = z.output<typeof policySchema>;
@@ -36,4 +45,3 @@ export const deadlineRuleSchema = z.strictObject({
   levels: z.array(z.enum(LEVELS)).nullable(),
 });
 export type DeadlineRule = z.output<typeof deadlineRuleSchema>;
-

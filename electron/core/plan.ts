@@ -5,7 +5,14 @@ import type { Level } from './levels.js';
 import { HOUR, MINUTE, policySchema, type DeadlineRule, type EscalationPolicy, type EscalationTier } from './plan-schemas.js';
 import { ESCALATION_ROLES } from './roles.js';
 
-export { deadlineRuleSchema, policySchema, tierSchema, type DeadlineRule, type EscalationPolicy, type EscalationTier } from './plan-schemas.js';
+export {
+  deadlineRuleSchema,
+  policySchema,
+  tierSchema,
+  type DeadlineRule,
+  type EscalationPolicy,
+  type EscalationTier,
+} from './plan-schemas.js';
 
 /** The plan in force: default escalation per level, the incident-type catalogue, the calendar. */
 export const planSchema = z.strictObject({
@@ -13,7 +20,11 @@ export const planSchema = z.strictObject({
   catalogue: catalogueSchema,
   calendar: calendarSchema,
   /** closed incidents stay on the board's memory this long, then only in the journal */
-  retentionMs: z.number().int().min(HOUR).max(366 * 24 * HOUR),
+  retentionMs: z
+    .number()
+    .int()
+    .min(HOUR)
+    .max(366 * 24 * HOUR),
 });
 export type Plan = Omit<z.output<typeof planSchema>, 'catalogue'> & { readonly catalogue: Catalogue };
 

@@ -11,7 +11,8 @@ import type { BoardState } from './state.js';
 
 export function raise(state: BoardState, command: Extract<Command, { type: 'raiseIncident' }>, now: number): Drafts {
   if (findType(state.plan.catalogue, command.incidentType) === undefined) return fail('invalid', 'unknown incident type', 'incidentType');
-  if (!levelAllowed(state, command.incidentType, command.level)) return fail('invalid', 'not a level of this incident type\'s scheme', 'level');
+  if (!levelAllowed(state, command.incidentType, command.level))
+    return fail('invalid', "not a level of this incident type's scheme", 'level');
   const number = command.incidentId === undefined ? nextFreeNumber(state) : state.lastNumber + 1;
   const incidentId = command.incidentId ?? `inc-${number}`;
   if (state.incidents[incidentId] !== undefined) {

@@ -6,7 +6,10 @@ export const personIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters
 export const personSchema = z.strictObject({
   id: personIdSchema,
   name: z.string().trim().min(1, 'must not be empty').max(100),
-  phone: z.string().trim().regex(/^[0-9+*#() -]{0,32}$/, 'digits, spaces and + * # ( ) -, at most 32'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+*#() -]{0,32}$/, 'digits, spaces and + * # ( ) -, at most 32'),
   department: z.string().trim().max(100).default(''),
   /** positions of the emergency organisation this person may hold */
   positions: z.array(z.enum(POSITIONS)).max(POSITIONS.length).default([]),

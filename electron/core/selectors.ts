@@ -5,8 +5,7 @@ import { isActive, type BoardState, type Incident } from './state.js';
 export const byLevelThenTime = (a: Incident, b: Incident): number =>
   levelRank(a.level) - levelRank(b.level) || a.raisedAt - b.raisedAt || a.number - b.number;
 
-export const activeIncidents = (state: BoardState): Incident[] =>
-  Object.values(state.incidents).filter(isActive).sort(byLevelThenTime);
+export const activeIncidents = (state: BoardState): Incident[] => Object.values(state.incidents).filter(isActive).sort(byLevelThenTime);
 
 export const RECENT_LIMIT = 20;
 

@@ -131,5 +131,4 @@ export const initialState: BoardState = {
   shift: { onDuty: [], since: null, note: '' },
 };
 
-export const isActive = (incident: Incident): boolean =>
-  incident.status === 'raised' || incident.status === 'acknowledged';
+export const isActive = (incident: Incident): boolean => incident.status === 'raised' || incident.status === 'acknowledged';

@@ -19,7 +19,13 @@ export function decideTick(state: BoardState, now: number, clockJumpMs: number):
       drafts.push({ incidentId: incident.id, type: 'incidentArchived' });
     }
   }
-  if (state.flood.active && raisesInWindow(state.recentRaises.map((t) => t + shift), now) < FLOOD.endBelow) {
+  if (
+    state.flood.active &&
+    raisesInWindow(
+      state.recentRaises.map((t) => t + shift),
+      now,
+    ) < FLOOD.endBelow
+  ) {
     drafts.push({ incidentId: null, type: 'floodEnded' });
   }
   return drafts;
@@ -48,9 +54,22 @@ function escalationStep(incident: Incident, now: number): Draft {
   const current = policy.tiers[tier];
   const atTop = tier >= policy.tiers.length - 1;
   if ((current !== undefined && repeatsDone < current.repeat) || atTop) {
-    return { incidentId: incident.id, type: 'alertRepeated', tier, repeatsDone: repeatsDone + 1, nextEscalationAt: now + tierTimeout(policy, tier) };
+    return {
+      incidentId: incident.id,
+      type: 'alertRepeated',
+      tier,
+      repeatsDone: repeatsDone + 1,
+      nextEscalationAt: now + tierTimeout(policy, tier),
+    };
   }
-  return { incidentId: incident.id, type: 'escalated', fromTier: tier, toTier: tier + 1, manual: false, nextEscalationAt: now + tierTimeout(policy, tier + 1) };
+  return {
+    incidentId: incident.id,
+    type: 'escalated',
+    fromTier: tier,
+    toTier: tier + 1,
+    manual: false,
+    nextEscalationAt: now + tierTimeout(policy, tier + 1),
+  };
 }
 
 /** Legal deadlines are wall-clock instants: they are never shifted. */

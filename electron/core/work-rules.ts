@@ -18,7 +18,16 @@ export function workRules(state: BoardState, incident: Incident, command: WorkCo
       if (person === undefined) return fail('not_found', 'no person with this id in the roster', 'personId');
       const previous = incident.assignments[command.position] ?? null;
       if (previous === person.id) return fail('conflict', `${person.name} holds this position already`, 'personId');
-      return ok([{ incidentId, type: 'roleAssigned', position: command.position, personId: person.id, personName: person.name, previousPersonId: previous }]);
+      return ok([
+        {
+          incidentId,
+          type: 'roleAssigned',
+          position: command.position,
+          personId: person.id,
+          personName: person.name,
+          previousPersonId: previous,
+        },
+      ]);
     }
     case 'unassignRole': {
       const holder = incident.assignments[command.position];
@@ -33,7 +42,9 @@ export function workRules(state: BoardState, incident: Incident, command: WorkCo
       const item = incident.checklist.find((i) => i.step.id === command.stepId);
       if (item === undefined) return fail('not_found', 'the checklist has no such step', 'stepId');
       if (command.type === 'uncheckStep') {
-        return item.status === 'open' ? fail('conflict', 'the step is still open', 'stepId') : ok([{ incidentId, type: 'stepUnchecked', stepId: item.step.id }]);
+        return item.status === 'open'
+          ? fail('conflict', 'the step is still open', 'stepId')
+          : ok([{ incidentId, type: 'stepUnchecked', stepId: item.step.id }]);
       }
       if (item.status !== 'open') return fail('conflict', `the step is ${item.status} already`, 'stepId');
       return command.type === 'checkStep'

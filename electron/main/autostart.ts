@@ -37,9 +37,13 @@ export async function applyStartAtLogin(
   const file = autostartPath(environment.env, environment.home);
   if (enabled) {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, desktopEntry({ name: 'Control-room board', comment: 'Emergency response board of the control room', exec: command }), {
-      mode: 0o644,
-    });
+    await writeFile(
+      file,
+      desktopEntry({ name: 'Control-room board', comment: 'Emergency response board of the control room', exec: command }),
+      {
+        mode: 0o644,
+      },
+    );
     log.info(`start at login on (${file})`);
   } else {
     await rm(file, { force: true });

@@ -52,9 +52,14 @@ export function fallbackPage(input: FallbackInput): string {
     rows.length === 0
       ? '<p class="none">当前无活动事件 No active incidents</p>'
       : `<table><thead><tr><th>级别 Level</th><th>事件 Incident</th><th>地点 Location</th><th>状态 Status</th><th>发生 Raised</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  const numbers = EMERGENCY_NUMBERS.map((n) => `<li><span class="number">${n.number}</span> ${escapeHtml(n.zh)} ${escapeHtml(n.en)}</li>`).join('');
+  const numbers = EMERGENCY_NUMBERS.map(
+    (n) => `<li><span class="number">${n.number}</span> ${escapeHtml(n.zh)} ${escapeHtml(n.en)}</li>`,
+  ).join('');
   const contacts = input.contacts
-    .map((c) => `<li><span class="number">${escapeHtml(c.number)}</span> ${escapeHtml(c.name)}${c.note === '' ? '' : ` — ${escapeHtml(c.note)}`}</li>`)
+    .map(
+      (c) =>
+        `<li><span class="number">${escapeHtml(c.number)}</span> ${escapeHtml(c.name)}${c.note === '' ? '' : ` — ${escapeHtml(c.note)}`}</li>`,
+    )
     .join('');
   const site = input.siteName === '' ? '' : `${escapeHtml(input.siteName)} · `;
   return `<!doctype html>

@@ -30,7 +30,11 @@ export interface IpcServices {
 /** A view needs one subscription; a few more cover a reload racing the old page's teardown. */
 export const MAX_SUBSCRIPTIONS_PER_PAGE = 4;
 
-type Handler<K extends InvokeName> = (payload: InvokePayload<K>, raw: unknown, event: IpcMainInvokeEvent) => Result<unknown> | Promise<Result<unknown>>;
+type Handler<K extends InvokeName> = (
+  payload: InvokePayload<K>,
+  raw: unknown,
+  event: IpcMainInvokeEvent,
+) => Result<unknown> | Promise<Result<unknown>>;
 type Handlers = { readonly [K in InvokeName]: Handler<K> };
 
 export interface IpcBinding {

@@ -111,7 +111,13 @@ export async function runKioskApp(deps: KioskAppDeps): Promise<RunningKiosk | nu
     rendererDir: deps.rendererDir,
     fallbackPage: (view: BoardView) => {
       const settings = services.status().settings;
-      return fallbackPage({ siteName: settings.siteName, contacts: settings.contacts, active: activeIncidents(services.bus.state), now: clock(), view });
+      return fallbackPage({
+        siteName: settings.siteName,
+        contacts: settings.contacts,
+        active: activeIncidents(services.bus.state),
+        now: clock(),
+        view,
+      });
     },
     onRefused: (url, why) => log.warn(`app:// request refused (${why}): ${url.slice(0, 200)}`),
   });
@@ -163,7 +169,9 @@ export async function runKioskApp(deps: KioskAppDeps): Promise<RunningKiosk | nu
     const primary = screen.getPrimaryDisplay().id;
     return {
       settings: shellConfig.get(),
-      displays: screen.getAllDisplays().map((d) => ({ id: d.id, label: d.label, primary: d.id === primary, width: d.size.width, height: d.size.height })),
+      displays: screen
+        .getAllDisplays()
+        .map((d) => ({ id: d.id, label: d.label, primary: d.id === primary, width: d.size.width, height: d.size.height })),
       wallDisplayInUse: boardWindows.displayOf('wall'),
     };
   };
@@ -216,7 +224,9 @@ export async function runKioskApp(deps: KioskAppDeps): Promise<RunningKiosk | nu
   });
   const fallbackTimer = setInterval(refreshFallbacks, FALLBACK_REFRESH_MS);
 
-  applyStartAtLogin(shellConfig.get().startAtLogin, app, environment, log).catch((error: unknown) => log.error('start at login could not be set', error));
+  applyStartAtLogin(shellConfig.get().startAtLogin, app, environment, log).catch((error: unknown) =>
+    log.error('start at login could not be set', error),
+  );
 
   let intake: AlarmIntake | null = null;
   const port = shellConfig.get().alarmIntakePort;

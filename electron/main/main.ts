@@ -37,7 +37,8 @@ runKioskApp({
 }).catch(fatal);
 
 function fatal(error: unknown): void {
-  const detail = error instanceof JournalDamageError ? `${error.message}\n\nThe file was left as it is. Keep it and ask for help.` : String(error);
+  const detail =
+    error instanceof JournalDamageError ? `${error.message}\n\nThe file was left as it is. Keep it and ask for help.` : String(error);
   log.error('start-up failed', error);
   dialog.showErrorBox('The control-room board cannot start', detail);
   app.exit(2);

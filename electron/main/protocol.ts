@@ -94,7 +94,10 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return new Response(null, { status: route.status, headers: baseHeaders('text/plain; charset=utf-8', BOARD_CSP) });
     }
     if (route.kind === 'fallback') {
-      return new Response(options.fallbackPage(route.view), { status: 200, headers: baseHeaders('text/html; charset=utf-8', FALLBACK_CSP) });
+      return new Response(options.fallbackPage(route.view), {
+        status: 200,
+        headers: baseHeaders('text/html; charset=utf-8', FALLBACK_CSP),
+      });
     }
     // A symlink inside dist/renderer must not lead outside it either.
     const real = await realpath(route.path).catch(() => null);
@@ -105,7 +108,10 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
     }
     const body = await readFile(real).catch(() => null);
     if (body === null) return new Response(null, { status: 404, headers: baseHeaders('text/plain; charset=utf-8', BOARD_CSP) });
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: baseHeaders(route.contentType, BOARD_CSP) });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: baseHeaders(route.contentType, BOARD_CSP),
+    });
   };
 }
 

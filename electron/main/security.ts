@@ -50,10 +50,13 @@ export function hardenSession(session: Session, log: Logger): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   // No remote content at all: the pages come from app://, data goes over IPC.
-  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file://*/*'] }, (details, callback) => {
-    log.warn(`request refused: ${describe(details.url)}`);
-    callback({ cancel: true });
-  });
+  session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file://*/*'] },
+    (details, callback) => {
+      log.warn(`request refused: ${describe(details.url)}`);
+      callback({ cancel: true });
+    },
+  );
 }
 
 export interface ContentsPolicy {

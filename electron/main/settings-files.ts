@@ -40,7 +40,11 @@ export function openSiteSettings(directory: string): () => Settings {
 }
 
 /** kiosk-shell.json; a file that breaks the schema is copied aside, then defaults apply. */
-export async function openShellSettingsFile(directory: string, log: Logger, now: () => number = Date.now): Promise<ElectronStore<ShellSettings>> {
+export async function openShellSettingsFile(
+  directory: string,
+  log: Logger,
+  now: () => number = Date.now,
+): Promise<ElectronStore<ShellSettings>> {
   const { properties, root } = shellSettingsJsonSchema();
   const open = () =>
     new ElectronStore<ShellSettings>({

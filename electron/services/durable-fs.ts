@@ -64,7 +64,7 @@ export interface AtomicWriteLayer extends RenameLayer {
 
 /** Writes all of `bytes` at `position`, however many calls the file takes for it. */
 export async function writeAll(file: WritableFile, bytes: Uint8Array, position: number): Promise<void> {
-  for (let done = 0; done < bytes.length; ) {
+  for (let done = 0; done < bytes.length;) {
     const { bytesWritten } = await file.write(bytes, done, bytes.length - done, position + done);
     // Never spin on a file that takes nothing: say so, as a full disk would.
     if (bytesWritten <= 0) throw Object.assign(new Error(`no bytes written at ${position + done}`), { code: 'EIO' });

@@ -134,7 +134,11 @@ async function handleRequest(
   switch (route) {
     case `GET ${API.state}`: {
       const state = options.bus.state;
-      return sendJson(response, 200, ok({ seq: state.seq, active: activeIncidents(state), recent: recentIncidents(state), status: options.status() }));
+      return sendJson(
+        response,
+        200,
+        ok({ seq: state.seq, active: activeIncidents(state), recent: recentIncidents(state), status: options.status() }),
+      );
     }
     case `GET ${API.settings}`:
       return sendJson(response, 200, ok(options.status().settings));
@@ -147,7 +151,11 @@ async function handleRequest(
       return postCommand(options, request, response, alarmRequestToCommand);
     default: {
       const known = (Object.values(API) as string[]).includes(url.pathname);
-      return sendJson(response, known ? 405 : 404, fail(known ? 'invalid' : 'not_found', known ? 'method not allowed' : 'no such endpoint'));
+      return sendJson(
+        response,
+        known ? 405 : 404,
+        fail(known ? 'invalid' : 'not_found', known ? 'method not allowed' : 'no such endpoint'),
+      );
     }
   }
 }
@@ -182,13 +190,7 @@ function upgrade(options: HostServerOptions, sockets: WebSocketServer, request: 
   const url = requestUrl(request);
   const role = url === null ? null : accessRole(options, presentedToken(request, url));
   const refusal =
-    url?.pathname !== API.socket
-      ? '404 Not Found'
-      : role === null
-        ? '401 Unauthorized'
-        : !originAllowed(request)
-          ? '403 Forbidden'
-          : null;
+    url?.pathname !== API.socket ? '404 Not Found' : role === null ? '401 Unauthorized' : !originAllowed(request) ? '403 Forbidden' : null;
   if (refusal !== null) {
     socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     return;

@@ -5,7 +5,15 @@ import type { HostWarning } from '../core/contract.js';
 import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
 import { initialState, type BoardState } from '../core/state.js';
-import { ensureDirectory, fileStamp, fsyncDirectory, writeFileAtomic, writeFileDurable, type AtomicWriteLayer, type WritableFile } from './durable-fs.js';
+import {
+  ensureDirectory,
+  fileStamp,
+  fsyncDirectory,
+  writeFileAtomic,
+  writeFileDurable,
+  type AtomicWriteLayer,
+  type WritableFile,
+} from './durable-fs.js';
 import { decodeRecord, encodeRecord, hasValidChecksum, writeRecordInSlices } from './record-codec.js';
 
 /** Damage that is not a torn last record: start-up must stop and a person must look. */
@@ -229,7 +237,8 @@ export class Journal {
     if (size > this.size) await this.handle.truncate(this.size);
     await this.handle.sync();
     const after = await this.handle.stat();
-    if (after.size !== this.size) throw Object.assign(new Error(`cut-back left ${after.size} bytes, expected ${this.size}`), { code: 'EIO' });
+    if (after.size !== this.size)
+      throw Object.assign(new Error(`cut-back left ${after.size} bytes, expected ${this.size}`), { code: 'EIO' });
     if (this.size > 0) {
       const length = this.size - this.lastRecordStart;
       const last = Buffer.alloc(length);
@@ -255,7 +264,9 @@ export class Journal {
         tailUncertain: this.tailUncertain,
       };
     }
-    const changed = (before === null) !== (this.currentFault === null) || (before !== null && this.currentFault !== null && before.code !== this.currentFault.code);
+    const changed =
+      (before === null) !== (this.currentFault === null) ||
+      (before !== null && this.currentFault !== null && before.code !== this.currentFault.code);
     if (!changed) return;
     for (const listener of this.faultListeners) {
       try {
@@ -293,7 +304,10 @@ async function replayFile(
       message: `an incomplete last record (${bytes.length - end} bytes, from byte ${end}) was cut off; it was never confirmed to anyone`,
     });
   }
-  const state = evolveAll(snapshot?.state ?? initialState, batches.flatMap((batch) => batch.events));
+  const state = evolveAll(
+    snapshot?.state ?? initialState,
+    batches.flatMap((batch) => batch.events),
+  );
   const replayed = batches.reduce((n, batch) => n + batch.events.length, 0);
   return { state, size: end, lastRecordStart: lastRecordStart ?? lastRecordBefore(bytes, end), replayed };
 }
@@ -359,9 +373,7 @@ function asBatch(value: unknown): Batch | null {
   if (typeof value !== 'object' || value === null) return null;
   const events = (value as { events?: unknown }).events;
   if (!Array.isArray(events) || events.length === 0) return null;
-  const wellFormed = events.every(
-    (e: unknown) => typeof e === 'object' && e !== null && Number.isInteger((e as { seq?: unknown }).seq),
-  );
+  const wellFormed = events.every((e: unknown) => typeof e === 'object' && e !== null && Number.isInteger((e as { seq?: unknown }).seq));
   return wellFormed ? { events: events as DomainEvent[] } : null;
 }
 
@@ -390,9 +402,7 @@ async function readSnapshot(directory: string, now: () => number, warnings: Host
 function asSnapshot(value: unknown): Snapshot | null {
   if (typeof value !== 'object' || value === null) return null;
   const s = value as Partial<Snapshot>;
-  return Number.isInteger(s.seq) && Number.isInteger(s.offset) && typeof s.state === 'object' && s.state !== null
-    ? (s as Snapshot)
-    : null;
+  return Number.isInteger(s.seq) && Number.isInteger(s.offset) && typeof s.state === 'object' && s.state !== null ? (s as Snapshot) : null;
 }
 
 async function truncateDurably(path: string, length: number): Promise<void> {

@@ -80,7 +80,11 @@ export async function startKioskServices(
   await scheduler.start();
   return {
     bus,
-    status: () => ({ warnings: [...warnings, ...storageWarnings()], settings: publicSettings(currentSettings(settings.store)), now: clock() }),
+    status: () => ({
+      warnings: [...warnings, ...storageWarnings()],
+      settings: publicSettings(currentSettings(settings.store)),
+      now: clock(),
+    }),
     onStatusChange: (listener) => {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { HostWarning } from '../core/contract.js';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings.js';
-import { ensureDirectory, fileStamp, fsyncDirectory, nodeRenames, writeFileAtomic, writeFileAtomicSync, type RenameLayer } from './durable-fs.js';
+import {
+  ensureDirectory,
+  fileStamp,
+  fsyncDirectory,
+  nodeRenames,
+  writeFileAtomic,
+  writeFileAtomicSync,
+  type RenameLayer,
+} from './durable-fs.js';
 
 export const SETTINGS_NAME = 'settings';
 export const SETTINGS_BACKUP = `${SETTINGS_NAME}.backup.json`;
@@ -42,7 +50,11 @@ export interface SettingsOptions {
  * and change) is put in its place, or defaults when there is none, and the board says which and
  * where the bad file went. It is never silently reset.
  */
-export async function openSettings(directory: string, now: () => number = Date.now, options: SettingsOptions = {}): Promise<OpenedSettings> {
+export async function openSettings(
+  directory: string,
+  now: () => number = Date.now,
+  options: SettingsOptions = {},
+): Promise<OpenedSettings> {
   const files = options.files ?? nodeRenames;
   await ensureDirectory(directory);
   const path = join(directory, `${SETTINGS_NAME}.json`);
@@ -122,9 +134,12 @@ function createStore(directory: string, path: string, backupPath: string, files:
       try {
         writeFileAtomicSync(backupPath, data, files);
       } catch (error) {
-        throw new Error(`settings were saved to ${path}, but the backup copy ${backupPath} could not be updated: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new Error(
+          `settings were saved to ${path}, but the backup copy ${backupPath} could not be updated: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
     },
   });

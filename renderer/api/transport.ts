@@ -31,7 +31,11 @@ export const unavailable = (message: string): Result<never> => ({ ok: false, err
  * Hands a board message from either transport to the store's handlers. Replies are the
  * transport's own business (they settle a command's promise), so they come back to it.
  */
-export function deliver(message: ServerMessage, handlers: TransportHandlers | null, source: string): Extract<ServerMessage, { kind: 'reply' }> | null {
+export function deliver(
+  message: ServerMessage,
+  handlers: TransportHandlers | null,
+  source: string,
+): Extract<ServerMessage, { kind: 'reply' }> | null {
   switch (message.kind) {
     case 'status':
       handlers?.onStatus(message.status);

@@ -378,10 +378,16 @@ const zhCN = {
       selected: (n: number, title: string) => `已选择 ${n}号事件：${title}`,
     },
     settings: '设置',
-    sections: { general: '基本设置', contacts: '单位联系人', roster: '人员名册', shift: '值班交接', catalogue: '预案目录', escalation: '升级梯队', calendar: '工作日历', pin: '操作密码' } satisfies Record<
-      'general' | 'contacts' | 'roster' | 'shift' | 'catalogue' | 'escalation' | 'calendar' | 'pin',
-      string
-    >,
+    sections: {
+      general: '基本设置',
+      contacts: '单位联系人',
+      roster: '人员名册',
+      shift: '值班交接',
+      catalogue: '预案目录',
+      escalation: '升级梯队',
+      calendar: '工作日历',
+      pin: '操作密码',
+    } satisfies Record<'general' | 'contacts' | 'roster' | 'shift' | 'catalogue' | 'escalation' | 'calendar' | 'pin', string>,
     pin: '操作密码',
     pinPrompt: '修改设置需要操作密码。',
     unlock: '解锁',
@@ -453,7 +459,8 @@ const zhCN = {
     removeDate: (date: string) => `删除 ${date}`,
     saveCalendar: '保存工作日历',
     calendarSaved: '工作日历已保存。',
-    escalationIntro: '报警无人确认时按梯队逐级升级：每一级在限定时间内无人确认，就升到下一级。此处是各级别的默认梯队；个别事件类型可在预案目录文件中另行规定。',
+    escalationIntro:
+      '报警无人确认时按梯队逐级升级：每一级在限定时间内无人确认，就升到下一级。此处是各级别的默认梯队；个别事件类型可在预案目录文件中另行规定。',
     ladderFor: (level: string) => `${level}升级梯队`,
     tierNumber: (n: number) => `第 ${n} 梯队`,
     tierRole: '通知对象',
@@ -646,7 +653,8 @@ const en: Messages = {
     details: 'Details',
     drill: 'Drill (an exercise, not a real incident)',
     connecting: 'Connecting to the host; the form opens once connected.',
-    offline: 'The connection to the host is lost: incidents cannot be raised until it is back. Report by phone meanwhile and enter it here afterwards.',
+    offline:
+      'The connection to the host is lost: incidents cannot be raised until it is back. Report by phone meanwhile and enter it here afterwards.',
     raised: (n) => `Incident ${n} raised`,
   },
   errors: {
@@ -670,7 +678,8 @@ const en: Messages = {
     listSeparator: ', ',
     colon: ': ',
     detailPane: 'Incident details',
-    noSelection: 'Select an incident on the board (click its card, or press j / k) to work its checklist, positions, timeline and accident report here.',
+    noSelection:
+      'Select an incident on the board (click its card, or press j / k) to work its checklist, positions, timeline and accident report here.',
     selectIncident: (n, title) => `Select incident ${n}: ${title}`,
     selected: 'Selected',
     closeDetail: 'Close details',
@@ -754,7 +763,8 @@ const en: Messages = {
       deadlineMissed: (name) => `Deadline missed: ${name}`,
       retriggered: (count, summary) => `Alarm triggered again (${count}×): ${summary}`,
       returned: 'The alarm source is back to normal',
-      assigned: (person, position, previous) => (previous === null ? `${person} assigned as ${position}` : `${position}: ${person} replaces ${previous}`),
+      assigned: (person, position, previous) =>
+        previous === null ? `${person} assigned as ${position}` : `${position}: ${person} replaces ${previous}`,
       unassigned: (person, position) => `${person} no longer ${position}`,
       called: (number, name) => `Called ${number}${name ? ` (${name})` : ''}`,
       stepChecked: (step) => `Done: ${step}`,
@@ -864,7 +874,16 @@ const en: Messages = {
       selected: (n, title) => `Incident ${n} selected: ${title}`,
     },
     settings: 'Settings',
-    sections: { general: 'General', contacts: 'Site contacts', roster: 'Roster', shift: 'Duty shift', catalogue: 'Plan catalogue', escalation: 'Escalation', calendar: 'Working calendar', pin: 'Operator PIN' },
+    sections: {
+      general: 'General',
+      contacts: 'Site contacts',
+      roster: 'Roster',
+      shift: 'Duty shift',
+      catalogue: 'Plan catalogue',
+      escalation: 'Escalation',
+      calendar: 'Working calendar',
+      pin: 'Operator PIN',
+    },
     pin: 'Operator PIN',
     pinPrompt: 'Changing settings needs the operator PIN.',
     unlock: 'Unlock',
@@ -926,7 +945,7 @@ const en: Messages = {
     saveType: 'Save this incident type',
     typeSaved: 'Incident type saved.',
     calendarIntro:
-      'Deadlines counted in working days (such as closing a complaint within so many working days) skip rest days and holidays; make-up working days count. Enter each year\'s official holiday schedule.',
+      "Deadlines counted in working days (such as closing a complaint within so many working days) skip rest days and holidays; make-up working days count. Enter each year's official holiday schedule.",
     restDays: 'Weekly rest days',
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
     holidays: 'Holidays',

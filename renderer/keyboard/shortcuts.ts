@@ -37,7 +37,21 @@ export interface KeyInput {
   readonly target: { readonly tagName: string; readonly isContentEditable: boolean; readonly type?: string } | null;
 }
 
-const TYPING_INPUT_TYPES = new Set(['text', 'search', 'email', 'number', 'password', 'tel', 'url', 'date', 'time', 'datetime-local', 'month', 'week', '']);
+const TYPING_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'number',
+  'password',
+  'tel',
+  'url',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
+  '',
+]);
 
 /** While someone types in a field (or picks in a list) the keys are theirs, not shortcuts. */
 export function isTyping(target: KeyInput['target']): boolean {

@@ -20,62 +20,62 @@ export function useShortcuts(t: Messages, announce: (text: string) => void): voi
   // The store is read when a key comes, so a change of the board re-renders nothing here.
   const store = useBoardStoreApi();
   const run = useEffectEvent(async (action: ShortcutAction): Promise<void> => {
-      const m = t;
-      const say = announce;
-      const s = store.getState();
-      const ids = activeIncidents(s.board).map((i) => i.id);
-      const selectedId = s.ui.selectedIncidentId;
-      const selected = selectedId === null ? undefined : s.board.incidents[selectedId];
-      switch (action.kind) {
-        case 'help':
-          s.openDialog('help');
-          return;
-        case 'raise': {
-          const field = document.getElementById(RAISE_FIRST_FIELD);
-          field?.scrollIntoView({ block: 'nearest' });
-          field?.focus();
-          return;
-        }
-        case 'next':
-        case 'previous': {
-          const id = neighbour(ids, selectedId !== null && ids.includes(selectedId) ? selectedId : null, action.kind === 'next' ? 1 : -1);
-          if (id === null) return;
-          s.selectIncident(id);
-          const incident = s.board.incidents[id];
-          if (incident !== undefined) say(m.plans.announce.selected(incident.number, incident.title));
-          document.querySelector(`[data-incident-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
-          return;
-        }
-        default:
-          break;
-      }
-      if (selected === undefined || !isActive(selected)) {
-        say(m.plans.selectFirst);
+    const m = t;
+    const say = announce;
+    const s = store.getState();
+    const ids = activeIncidents(s.board).map((i) => i.id);
+    const selectedId = s.ui.selectedIncidentId;
+    const selected = selectedId === null ? undefined : s.board.incidents[selectedId];
+    switch (action.kind) {
+      case 'help':
+        s.openDialog('help');
+        return;
+      case 'raise': {
+        const field = document.getElementById(RAISE_FIRST_FIELD);
+        field?.scrollIntoView({ block: 'nearest' });
+        field?.focus();
         return;
       }
-      switch (action.kind) {
-        case 'acknowledge': {
-          const result = await s.acknowledge(selected.id);
-          if (result.ok) say(m.plans.announce.acknowledged(selected.number));
-          return;
-        }
-        case 'silence': {
-          const result = await s.send({ type: 'silence', incidentId: selected.id });
-          if (result.ok) say(m.plans.announce.silenced(selected.number));
-          return;
-        }
-        case 'escalate': {
-          const result = await s.send({ type: 'escalate', incidentId: selected.id });
-          if (result.ok) say(m.plans.announce.escalated(selected.number));
-          return;
-        }
-        case 'call': {
-          if (s.host.settings.dialOut) openTel(action.number);
-          const result = await s.recordCall(selected.id, action.number, EMERGENCY_NUMBER_NAMES[action.number][selectLanguage(s)]);
-          if (result.ok) say(m.plans.callRecorded(action.number, selected.number));
-          return;
-        }
+      case 'next':
+      case 'previous': {
+        const id = neighbour(ids, selectedId !== null && ids.includes(selectedId) ? selectedId : null, action.kind === 'next' ? 1 : -1);
+        if (id === null) return;
+        s.selectIncident(id);
+        const incident = s.board.incidents[id];
+        if (incident !== undefined) say(m.plans.announce.selected(incident.number, incident.title));
+        document.querySelector(`[data-incident-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
+        return;
       }
+      default:
+        break;
+    }
+    if (selected === undefined || !isActive(selected)) {
+      say(m.plans.selectFirst);
+      return;
+    }
+    switch (action.kind) {
+      case 'acknowledge': {
+        const result = await s.acknowledge(selected.id);
+        if (result.ok) say(m.plans.announce.acknowledged(selected.number));
+        return;
+      }
+      case 'silence': {
+        const result = await s.send({ type: 'silence', incidentId: selected.id });
+        if (result.ok) say(m.plans.announce.silenced(selected.number));
+        return;
+      }
+      case 'escalate': {
+        const result = await s.send({ type: 'escalate', incidentId: selected.id });
+        if (result.ok) say(m.plans.announce.escalated(selected.number));
+        return;
+      }
+      case 'call': {
+        if (s.host.settings.dialOut) openTel(action.number);
+        const result = await s.recordCall(selected.id, action.number, EMERGENCY_NUMBER_NAMES[action.number][selectLanguage(s)]);
+        if (result.ok) say(m.plans.callRecorded(action.number, selected.number));
+        return;
+      }
+    }
   });
 
   useEffect(() => {
@@ -87,7 +87,10 @@ export function useShortcuts(t: Messages, announce: (text: string) => void): voi
         ctrlKey: event.ctrlKey,
         altKey: event.altKey,
         metaKey: event.metaKey,
-        target: target === null ? null : { tagName: target.tagName, isContentEditable: target.isContentEditable, type: (target as HTMLInputElement).type },
+        target:
+          target === null
+            ? null
+            : { tagName: target.tagName, isContentEditable: target.isContentEditable, type: (target as HTMLInputElement).type },
       });
       if (action === null) return;
       event.preventDefault();

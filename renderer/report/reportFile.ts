@@ -67,7 +67,13 @@ export function prefillReport(incident: Incident, ctx: ReportContext): AccidentR
 }
 
 export function casualtiesText(impact: Impact, t: Messages, language: Language): string {
-  return t.plans.prefill.casualties(impact.dead, impact.missing, impact.injured, impact.seriouslyInjured, formatYuan(impact.directLossYuan, language));
+  return t.plans.prefill.casualties(
+    impact.dead,
+    impact.missing,
+    impact.injured,
+    impact.seriouslyInjured,
+    formatYuan(impact.directLossYuan, language),
+  );
 }
 
 export const REPORT_FILE_FORMAT = 'control-room-accident-report';
@@ -116,7 +122,12 @@ export interface ReportDocument {
 
 const iso = (epochMs: number | null): string | null => (epochMs === null ? null : new Date(epochMs).toISOString());
 
-export function buildReportDocument(incident: Incident, report: AccidentReport | null, ctx: ReportContext, exportedAt: number): ReportDocument {
+export function buildReportDocument(
+  incident: Incident,
+  report: AccidentReport | null,
+  ctx: ReportContext,
+  exportedAt: number,
+): ReportDocument {
   const { t, language } = ctx;
   const fields = report ?? prefillReport(incident, ctx);
   return {

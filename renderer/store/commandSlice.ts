@@ -5,8 +5,7 @@ import { unavailable, type Transport } from '../api/transport.js';
 import { selectActor, selectOnline } from './selectors.js';
 import type { BoardStoreState, CommandFailure, CommandSlice } from './types.js';
 
-const incidentOf = (command: CommandInput): string | null =>
-  'incidentId' in command ? (command.incidentId ?? null) : null;
+const incidentOf = (command: CommandInput): string | null => ('incidentId' in command ? (command.incidentId ?? null) : null);
 
 const sameTarget = (failure: CommandFailure | null, command: CommandInput): boolean =>
   failure !== null && failure.command === command.type && failure.incidentId === incidentOf(command);
@@ -40,7 +39,8 @@ export const createCommandSlice =
       resolve: (incidentId) => send({ type: 'resolve', incidentId }),
       close: (incidentId) => send({ type: 'close', incidentId }),
       reopen: (incidentId, reason) => send({ type: 'reopen', incidentId, reason }),
-      silence: (incidentId, minutes) => send(minutes === undefined ? { type: 'silence', incidentId } : { type: 'silence', incidentId, minutes }),
+      silence: (incidentId, minutes) =>
+        send(minutes === undefined ? { type: 'silence', incidentId } : { type: 'silence', incidentId, minutes }),
       shelve: (incidentId, reason, minutes) => send({ type: 'shelve', incidentId, reason, minutes }),
       unshelve: (incidentId) => send({ type: 'unshelve', incidentId }),
       escalate: (incidentId) => send({ type: 'escalate', incidentId }),

@@ -7,6 +7,5 @@ export const createHostSlice =
   (set) => ({
     host: { warnings: [], settings: publicSettings(DEFAULT_SETTINGS), clockOffset: 0 },
 
-    receiveStatus: (status) =>
-      set({ host: { warnings: status.warnings, settings: status.settings, clockOffset: status.now - now() } }),
+    receiveStatus: (status) => set({ host: { warnings: status.warnings, settings: status.settings, clockOffset: status.now - now() } }),
   });

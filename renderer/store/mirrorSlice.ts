@@ -5,8 +5,7 @@ import { initialState } from '../../electron/core/state.js';
 import type { Transport } from '../api/transport.js';
 import type { BoardStoreState, MirrorSlice } from './types.js';
 
-const followsOn = (seq: number, events: readonly DomainEvent[]): boolean =>
-  events.every((event, index) => event.seq === seq + 1 + index);
+const followsOn = (seq: number, events: readonly DomainEvent[]): boolean => events.every((event, index) => event.seq === seq + 1 + index);
 
 export const createMirrorSlice =
   (transport: Transport): StateCreator<BoardStoreState, [], [], MirrorSlice> =>

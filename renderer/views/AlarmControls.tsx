@@ -69,7 +69,13 @@ export function AlarmControls({ incident }: { incident: Incident }) {
           </button>
         )}
         {alarm.unacknowledged && !alarm.returned && alarm.shelved === null && (
-          <button type="button" className="button" aria-label={name(t.alarm.silence)} disabled={!online || busy} onClick={() => run(() => silence(id))}>
+          <button
+            type="button"
+            className="button"
+            aria-label={name(t.alarm.silence)}
+            disabled={!online || busy}
+            onClick={() => run(() => silence(id))}
+          >
             {t.alarm.silence}
           </button>
         )}

@@ -21,7 +21,9 @@ export function AlarmMarks({ incident }: { incident: Incident }) {
       )}
       {alarm.unacknowledged && alarm.silencedUntil !== null && <SilencedMark until={alarm.silencedUntil} />}
       {alarm.shelved !== null && (
-        <span className="chip chip--shelved">{t.alarm.shelvedUntil(formatHourMinute(alarm.shelved.until, language), alarm.shelved.reason)}</span>
+        <span className="chip chip--shelved">
+          {t.alarm.shelvedUntil(formatHourMinute(alarm.shelved.until, language), alarm.shelved.reason)}
+        </span>
       )}
       {alarm.returned && alarm.unacknowledged && <span className="chip chip--returned">{t.alarm.returned}</span>}
     </>

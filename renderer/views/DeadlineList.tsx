@@ -52,7 +52,9 @@ function DeadlineRow({ incidentId, deadline }: { incidentId: string; deadline: D
           {t.alarm.dueAt(when(deadline.dueAt))} · <Countdown to={deadline.dueAt} urgentBelowMs={URGENT_BELOW_MS} />
         </span>
       )}
-      {state === 'missed' && deadline.missedAt !== null && <strong className="deadline__missed">{t.alarm.missed(when(deadline.dueAt))}</strong>}
+      {state === 'missed' && deadline.missedAt !== null && (
+        <strong className="deadline__missed">{t.alarm.missed(when(deadline.dueAt))}</strong>
+      )}
       {state === 'met' && deadline.metAt !== null && (
         <span className="deadline__met">
           {t.alarm.met(when(deadline.metAt), deadline.metBy ?? '')}
@@ -60,7 +62,13 @@ function DeadlineRow({ incidentId, deadline }: { incidentId: string; deadline: D
         </span>
       )}
       {deadline.metAt === null && (
-        <button type="button" className="button button--small" aria-label={t.alarm.markMetName(name)} disabled={!online || busy} onClick={meet}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={t.alarm.markMetName(name)}
+          disabled={!online || busy}
+          onClick={meet}
+        >
           {t.alarm.markMet}
         </button>
       )}

@@ -32,7 +32,16 @@ export function ExitPrompt({ gate }: { gate: ExitGate }) {
         {request.lockedUntil !== null && <p role="alert">{t.locked(new Date(request.lockedUntil).toLocaleTimeString())}</p>}
         <label>
           {t.pin}
-          <input type="password" inputMode="numeric" autoComplete="off" autoFocus value={pin} onChange={(e) => setPin(e.target.value)} aria-invalid={error !== ''} aria-describedby={error === '' ? undefined : 'exit-error'} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            autoFocus
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            aria-invalid={error !== ''}
+            aria-describedby={error === '' ? undefined : 'exit-error'}
+          />
         </label>
         {error !== '' && (
           <p id="exit-error" role="alert">

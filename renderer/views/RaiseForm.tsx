@@ -73,8 +73,7 @@ export function RaiseForm() {
   };
 
   /** Wires a control to its refusal, if the host named it. */
-  const invalid = (field: Field) =>
-    errorField === field ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {};
+  const invalid = (field: Field) => (errorField === field ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {});
   const fieldError = (field: Field) =>
     errorField === field && error !== null ? (
       <p id={errorId(field)} className="field-error">
@@ -171,13 +170,7 @@ export function RaiseForm() {
           {fieldError('details')}
         </div>
         <div className="field field--inline">
-          <input
-            id={fieldId('drill')}
-            type="checkbox"
-            checked={drill}
-            {...invalid('drill')}
-            onChange={(e) => setDrill(e.target.checked)}
-          />
+          <input id={fieldId('drill')} type="checkbox" checked={drill} {...invalid('drill')} onChange={(e) => setDrill(e.target.checked)} />
           <label htmlFor={fieldId('drill')}>{t.form.drill}</label>
           {fieldError('drill')}
         </div>

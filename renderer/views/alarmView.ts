@@ -25,7 +25,8 @@ export function nextStep(incident: Incident): NextStep | null {
     if (alarm.nextEscalationAt === null) return null;
     const current = alarm.policy.tiers[alarm.tier];
     // The core repeats at a tier while repeats are left, and the top tier keeps repeating (core/tick.ts).
-    if (atTopTier(incident) || (current !== undefined && alarm.repeatsDone < current.repeat)) return { kind: 'repeat', at: alarm.nextEscalationAt };
+    if (atTopTier(incident) || (current !== undefined && alarm.repeatsDone < current.repeat))
+      return { kind: 'repeat', at: alarm.nextEscalationAt };
     return { kind: 'escalate', at: alarm.nextEscalationAt, toTier: alarm.tier + 1 };
   }
   return alarm.reminderAt === null ? null : { kind: 'reminder', at: alarm.reminderAt };

@@ -50,8 +50,7 @@ export function extractImports(fileName: string, source: string): ImportRef[] {
   const refs: ImportRef[] = [];
   const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   const add = (node: ts.Node, specifier: string, typeOnly: boolean) => refs.push({ specifier, typeOnly, line: lineOf(node) });
-  const addComputed = (node: ts.Node) =>
-    refs.push({ specifier: node.getText(sf), typeOnly: false, line: lineOf(node), computed: true });
+  const addComputed = (node: ts.Node) => refs.push({ specifier: node.getText(sf), typeOnly: false, line: lineOf(node), computed: true });
 
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -274,7 +273,12 @@ describe('the checker itself (so that the real check cannot pass for want of loo
   });
 
   it('core: only itself and zod', () => {
-    expect(check('electron/core/x.ts', `import { z } from 'zod';\nimport { ok } from './result.js';\nimport type { Level } from '../core/levels.js';`)).toEqual([]);
+    expect(
+      check(
+        'electron/core/x.ts',
+        `import { z } from 'zod';\nimport { ok } from './result.js';\nimport type { Level } from '../core/levels.js';`,
+      ),
+    ).toEqual([]);
     expect(check('electron/core/x.ts', `import { readFileSync } from 'node:fs';`)).toEqual([['node:fs', 1]]);
     expect(check('electron/core/x.ts', `import fs from 'fs';`)).toEqual([['fs', 1]]);
     expect(check('electron/core/x.ts', `import { journal } from '../services/journal.js';`)).toEqual([['../services/journal.js', 1]]);

@@ -33,7 +33,15 @@ const UPDATES = 15;
 const MARKER = 'Bench incident ';
 const TARGET_SIZE = 200;
 const TARGET_MS = 16;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 const TYPES = [
   { id: 'fire', levels: ['II', 'III', 'IV'] },
   { id: 'injury', levels: ['III', 'IV', 'II'] },
@@ -63,7 +71,13 @@ function instrument(options: { expected: number; marker: string }): void {
       super(url, protocols);
       this.addEventListener('message', (event: MessageEvent) => {
         const w = bench.waiting;
-        if (w !== null && w.tMsg === null && typeof event.data === 'string' && event.data.includes('"incidentAcknowledged"') && event.data.includes(`"${w.incidentId}"`)) {
+        if (
+          w !== null &&
+          w.tMsg === null &&
+          typeof event.data === 'string' &&
+          event.data.includes('"incidentAcknowledged"') &&
+          event.data.includes(`"${w.incidentId}"`)
+        ) {
           w.tMsg = performance.now();
         }
       });
@@ -191,7 +205,9 @@ async function floorPage(browser: Browser, url: string, html: Captured, animatio
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   const still = animations ? '' : '<style>*, *::before, *::after { animation: none !important; transition: none !important; }</style>';
-  await page.setContent(`<!doctype html><html lang="en"><head><base href="${url}">${html.head}${still}</head><body></body></html>`, { waitUntil: 'load' });
+  await page.setContent(`<!doctype html><html lang="en"><head><base href="${url}">${html.head}${still}</head><body></body></html>`, {
+    waitUntil: 'load',
+  });
   // Resolves with the time and the height of the laid-out copy (checked against the page's).
   const insert = async (): Promise<{ ms: number; height: number }> =>
     page.evaluate(
@@ -272,7 +288,12 @@ async function bench(): Promise<BenchResult> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
   const rnd = random(4);
   const rows: Row[] = [];
-  const details: Record<string, unknown> = { browser: `Chromium ${browser.version()}`, viewport: '1920×1080', loads: LOADS, updates: UPDATES };
+  const details: Record<string, unknown> = {
+    browser: `Chromium ${browser.version()}`,
+    viewport: '1920×1080',
+    loads: LOADS,
+    updates: UPDATES,
+  };
   try {
     let seeded = 0;
     const unacknowledged: { title: string; incidentId: string }[] = [];
@@ -308,7 +329,9 @@ async function bench(): Promise<BenchResult> {
         const page = await context.newPage();
         await page.addInitScript(instrument, { expected: size, marker: MARKER });
         await page.goto(`${host.url}?lang=en`);
-        await page.waitForFunction(() => (window as unknown as { __bench: { tPainted: number | null } }).__bench.tPainted !== null, null, { timeout: 60_000 });
+        await page.waitForFunction(() => (window as unknown as { __bench: { tPainted: number | null } }).__bench.tPainted !== null, null, {
+          timeout: 60_000,
+        });
         const t = await page.evaluate(() => {
           const b = (window as unknown as { __bench: { tPainted: number; tComplete: number } }).__bench;
           return { painted: b.tPainted, complete: b.tComplete };
@@ -347,7 +370,8 @@ async function bench(): Promise<BenchResult> {
           const floorInserts: number[] = [];
           for (let j = 0; j < LOADS; j += 1) {
             const { ms, height } = await floor.insert();
-            if (height !== captured.height) throw new Error(`floor: the static copy is ${height} px high, the page ${captured.height} px: not laid out alike`);
+            if (height !== captured.height)
+              throw new Error(`floor: the static copy is ${height} px high, the page ${captured.height} px: not laid out alike`);
             floorInserts.push(ms);
           }
           const floorSwaps: { dom: number; render: number }[] = [];
@@ -368,7 +392,16 @@ async function bench(): Promise<BenchResult> {
           const cost = summarize(samples.map((s) => s.costMs));
           const costFloor = summarize(floorSwaps.map((f) => f.dom + f.render));
           const bench = `4 Board in Chromium, ${size} active`;
-          rows.push({ bench, figure: `first render (median of ${LOADS})`, value: round(first), unit: 'ms', floor: round(firstFloor), ratio: round(ratio(first, firstFloor)), target: null, pass: null });
+          rows.push({
+            bench,
+            figure: `first render (median of ${LOADS})`,
+            value: round(first),
+            unit: 'ms',
+            floor: round(firstFloor),
+            ratio: round(ratio(first, firstFloor)),
+            target: null,
+            pass: null,
+          });
           rows.push({
             bench,
             figure: `update frame, p50 of ${UPDATES} acks`,

@@ -98,7 +98,11 @@ async function generate(root: string): Promise<Map<number, Generated>> {
     const upcoming = SIZES[nextCut];
     lastSnapshot =
       upcoming !== undefined && state.seq >= upcoming - 3 * SNAPSHOT_EVERY
-        ? { seq: state.seq, bytes: encodeRecord({ seq: state.seq, offset: written, state }), incidents: Object.keys(state.incidents).length }
+        ? {
+            seq: state.seq,
+            bytes: encodeRecord({ seq: state.seq, offset: written, state }),
+            incidents: Object.keys(state.incidents).length,
+          }
         : null;
   });
   const room = new ControlRoom(driver, clock, { seed: 20250106, incidentsPerHour: 20 });
@@ -113,7 +117,10 @@ async function generate(root: string): Promise<Map<number, Generated>> {
     const dir = join(root, String(size), 'journal');
     if (size !== largest) {
       mkdirSync(dir, { recursive: true });
-      await pipeline(createReadStream(join(mainDir, EVENTS_FILE), { start: 0, end: cut.offset - 1 }), createWriteStream(join(dir, EVENTS_FILE)));
+      await pipeline(
+        createReadStream(join(mainDir, EVENTS_FILE), { start: 0, end: cut.offset - 1 }),
+        createWriteStream(join(dir, EVENTS_FILE)),
+      );
     }
     writeFileSync(join(dir, SNAPSHOT_FILE), cut.snapshot.bytes);
     out.set(size, {
@@ -273,10 +280,15 @@ async function verifyGenerator(): Promise<{ same: boolean; events: number; fast:
     const hash = createHash('sha256');
     let events = 0;
     const initial: BoardState = { ...initialState, plan: { ...initialState.plan, retentionMs: 5 * 3_600_000 } };
-    const driver = new MemoryDriver(initial, clock, (batch) => {
-      hash.update(encodeRecord({ events: batch }));
-      events += batch.length;
-    }, fast);
+    const driver = new MemoryDriver(
+      initial,
+      clock,
+      (batch) => {
+        hash.update(encodeRecord({ events: batch }));
+        events += batch.length;
+      },
+      fast,
+    );
     await new ControlRoom(driver, clock, { seed: 7, incidentsPerHour: 20 }).runUntil(start + 3 * 86_400_000);
     return { digest: hash.digest('hex'), events };
   };
@@ -348,7 +360,10 @@ async function bench(): Promise<BenchResult> {
       const state = (await (await fetch(new URL('api/v1/state', host.url))).json()) as { value: { active: unknown[]; recent: unknown[] } };
       const trips = await measureRoundTrips(host.url, dataDir, WARMUP, MEASURED);
       const info = generated.get(largest) as Generated;
-      const report = roundTripReport(trips, `board with ${round(info.simulatedDays)} days of journal (1M events, ${info.incidentsKeptNow} incidents in memory)`);
+      const report = roundTripReport(
+        trips,
+        `board with ${round(info.simulatedDays)} days of journal (1M events, ${info.incidentsKeptNow} incidents in memory)`,
+      );
       rows.push(...report.rows);
       details.roundTripOnHistory = { ...report.details, hostStartMs: round(hostStartMs), activeAtStart: state.value.active.length };
     } finally {

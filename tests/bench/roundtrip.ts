@@ -29,7 +29,16 @@ export function roundTripReport(r: RoundTrips, board: string): { rows: Row[]; de
   const bench = '1 Command round trip (WebSocket)';
   return {
     rows: [
-      { bench, figure: `p50 of ${r.product.length}, ${board}`, value: round(p.p50), unit: 'ms', floor: round(f.p50), ratio: round(ratio(p.p50, f.p50)), target: null, pass: null },
+      {
+        bench,
+        figure: `p50 of ${r.product.length}, ${board}`,
+        value: round(p.p50),
+        unit: 'ms',
+        floor: round(f.p50),
+        ratio: round(ratio(p.p50, f.p50)),
+        target: null,
+        pass: null,
+      },
       {
         bench,
         figure: `p99 of ${r.product.length}, ${board}`,

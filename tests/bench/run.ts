@@ -38,7 +38,9 @@ export function table(rows: readonly Row[]): string {
   const lines = ['| Benchmark | Figure | Value | Floor | Ratio | Target | Result |', '|---|---|---:|---:|---:|---|---|'];
   for (const r of rows) {
     const result = r.pass === null ? '' : r.pass ? 'pass' : '**MISS**';
-    lines.push(`| ${r.bench} | ${r.figure} | ${fmt(r.value, r.unit)} | ${fmt(r.floor, r.floor === null ? '' : r.unit)} | ${r.ratio === null ? '–' : `${r.ratio}×`} | ${r.target ?? ''} | ${result} |`);
+    lines.push(
+      `| ${r.bench} | ${r.figure} | ${fmt(r.value, r.unit)} | ${fmt(r.floor, r.floor === null ? '' : r.unit)} | ${r.ratio === null ? '–' : `${r.ratio}×`} | ${r.target ?? ''} | ${result} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -116,14 +118,19 @@ async function writePerformanceTable(
       'Full distributions and counts: `docs/bench-results.json`.',
     '',
     summary,
-    ...(errors.length > 0 ? ['', `Benchmarks that did not finish: ${errors.map((e) => `${e.name} (${e.error.split('\n')[0]})`).join('; ')}`] : []),
+    ...(errors.length > 0
+      ? ['', `Benchmarks that did not finish: ${errors.map((e) => `${e.name} (${e.error.split('\n')[0]})`).join('; ')}`]
+      : []),
     '',
     END,
   ].join('\n');
   const current = await readFile(path, 'utf8').catch(() => '# Performance\n');
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);
-  const next = start !== -1 && end > start ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}\n`;
+  const next =
+    start !== -1 && end > start
+      ? current.slice(0, start) + section + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
   await writeFile(path, next);
 }
 

@@ -59,7 +59,12 @@ describe('isWorkingDay', () => {
 
   it('weekend days are configurable (Friday and Saturday off)', () => {
     const calendar = { ...DEFAULT_CALENDAR, weekendDays: [5, 6] };
-    expect(['2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09'].map((d) => isWorkingDay(d, calendar))).toEqual([true, false, false, true]);
+    expect(['2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09'].map((d) => isWorkingDay(d, calendar))).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
   });
 });
 
@@ -164,7 +169,12 @@ describe('complaint deadlines on working days, decided by the core', () => {
   });
 
   it('a make-up Saturday brings the deadline a day forward', () => {
-    const state = given(happened([[beijing('2025-05-01'), setCalendar(LABOUR_DAY_2025)], [beijing('2025-05-09', '16:00'), complaint]])).state;
+    const state = given(
+      happened([
+        [beijing('2025-05-01'), setCalendar(LABOUR_DAY_2025)],
+        [beijing('2025-05-09', '16:00'), complaint],
+      ]),
+    ).state;
     expect(state.incidents['inc-1']?.deadlines[1]?.dueAt).toBe(endOf('2025-05-13'));
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueSchema, DEFAULT_CATALOGUE, LEVEL_SCHEMES, type IncidentType } from '../../electron/core/catalogue.js';
-import { CATALOGUE_FILE_FORMAT, exportCatalogue, parseCatalogueFile, type CatalogueFileResult } from '../../electron/core/catalogue-file.js';
+import {
+  CATALOGUE_FILE_FORMAT,
+  exportCatalogue,
+  parseCatalogueFile,
+  type CatalogueFileResult,
+} from '../../electron/core/catalogue-file.js';
 import { EMERGENCY_NUMBERS, POSITIONS } from '../../electron/core/organisation.js';
 import { HOUR, MINUTE } from '../../electron/core/plan-schemas.js';
 import { ESCALATION_ROLES } from '../../electron/core/roles.js';
@@ -17,7 +22,17 @@ const allTexts = (t: IncidentType): string[] => [
   ...t.deadlines.flatMap((d) => [d.name['zh-CN'], d.name.en]),
 ];
 
-const ACCIDENT_TYPES = ['fire', 'major-fire', 'injury', 'equipment-accident', 'explosion', 'electric-shock', 'fall-from-height', 'collapse', 'poisoning'];
+const ACCIDENT_TYPES = [
+  'fire',
+  'major-fire',
+  'injury',
+  'equipment-accident',
+  'explosion',
+  'electric-shock',
+  'fall-from-height',
+  'collapse',
+  'poisoning',
+];
 const COMPLAINT_TYPES = ['customer-complaint', 'disruptive-complaint', 'group-complaint'];
 
 describe('the shipped catalogue', () => {
@@ -104,7 +119,15 @@ describe('the shipped catalogue', () => {
     expect(dials('vehicle-incident')).toEqual(['122', '120']);
     expect(dials('disruptive-complaint')).toEqual(['110']);
     expect(dials('group-complaint')).toEqual(['110']);
-    for (const id of ['equipment-accident', 'power-outage', 'bad-weather', 'customer-complaint', 'media-inspection', 'financial-product', 'system-alarm']) {
+    for (const id of [
+      'equipment-accident',
+      'power-outage',
+      'bad-weather',
+      'customer-complaint',
+      'media-inspection',
+      'financial-product',
+      'system-alarm',
+    ]) {
       expect(dials(id), id).toEqual([]);
     }
     for (const t of DEFAULT_CATALOGUE) for (const s of t.checklist) if (s.dials !== null) expect(EMERGENCY_NUMBERS).toContain(s.dials);
@@ -122,7 +145,8 @@ describe('the shipped catalogue', () => {
   it('defaults to a level of its own scheme: four levels for safety accidents, three for company schemes', () => {
     for (const t of DEFAULT_CATALOGUE) expect(LEVEL_SCHEMES[t.levelScheme] as readonly string[], t.id).toContain(t.defaultLevel);
     for (const id of ACCIDENT_TYPES) expect(type(id).levelScheme, id).toBe('four');
-    for (const id of [...COMPLAINT_TYPES, 'financial-product', 'power-outage', 'media-inspection']) expect(type(id).levelScheme, id).toBe('three');
+    for (const id of [...COMPLAINT_TYPES, 'financial-product', 'power-outage', 'media-inspection'])
+      expect(type(id).levelScheme, id).toBe('three');
     expect(type('major-fire').defaultLevel).toBe('I');
   });
 
@@ -131,7 +155,14 @@ describe('the shipped catalogue', () => {
     for (const id of ACCIDENT_TYPES) expect(guides[id], id).toBe('accidentGrades');
     for (const id of COMPLAINT_TYPES) expect(guides[id], id).toBe('complaint');
     const rest = DEFAULT_CATALOGUE.filter((t) => !ACCIDENT_TYPES.includes(t.id) && !COMPLAINT_TYPES.includes(t.id));
-    expect(rest.map((t) => t.id).sort()).toEqual(['bad-weather', 'financial-product', 'media-inspection', 'power-outage', 'system-alarm', 'vehicle-incident']);
+    expect(rest.map((t) => t.id).sort()).toEqual([
+      'bad-weather',
+      'financial-product',
+      'media-inspection',
+      'power-outage',
+      'system-alarm',
+      'vehicle-incident',
+    ]);
     for (const t of rest) expect(t.levelGuide, t.id).toBeNull();
   });
 
@@ -278,7 +309,9 @@ describe('exportCatalogue and parseCatalogueFile', () => {
   });
 
   it('round-trips an edited catalogue, Unicode escapes and CR LF line ends included', () => {
-    const edited = DEFAULT_CATALOGUE.map((t) => (t.id === 'fire' ? { ...t, contacts: ['厂区消防队', 'Power company'], defaultLevel: 'I' as const } : t));
+    const edited = DEFAULT_CATALOGUE.map((t) =>
+      t.id === 'fire' ? { ...t, contacts: ['厂区消防队', 'Power company'], defaultLevel: 'I' as const } : t,
+    );
     const text = exportCatalogue(edited).replace(/\n/g, '\r\n').replace('厂区消防队', '\\u5382\\u533a\\u6d88\\u9632\\u961f');
     const back = parseCatalogueFile(text);
     expect(back.ok ? back.value : back.problems).toEqual(edited);
@@ -322,7 +355,9 @@ describe('exportCatalogue and parseCatalogueFile', () => {
     });
 
     it('an empty file and text after the data', () => {
-      expect(problemsOf(parseCatalogueFile('  \n'))).toEqual([{ field: '', line: 2, column: 1, message: 'JSON syntax error at line 2, column 1: the file is empty' }]);
+      expect(problemsOf(parseCatalogueFile('  \n'))).toEqual([
+        { field: '', line: 2, column: 1, message: 'JSON syntax error at line 2, column 1: the file is empty' },
+      ]);
       expect(brief(parseCatalogueFile(`${BASE}\n]`))).toEqual([{ field: '', line: 46 }]);
     });
   });
@@ -331,7 +366,11 @@ describe('exportCatalogue and parseCatalogueFile', () => {
     it('a nested field of the wrong type', () => {
       const result = parseCatalogueFile(edit({ 38: ['"ackTimeoutMs": 60000', '"ackTimeoutMs": "60s"'] }));
       expect(problemsOf(result)).toEqual([
-        { field: 'incidentTypes.1.escalation.I.tiers.0.ackTimeoutMs', line: 38, message: 'Invalid input: expected number, received string' },
+        {
+          field: 'incidentTypes.1.escalation.I.tiers.0.ackTimeoutMs',
+          line: 38,
+          message: 'Invalid input: expected number, received string',
+        },
       ]);
       expect(result.ok ? null : result.error).toEqual({
         code: 'invalid',
@@ -346,15 +385,17 @@ describe('exportCatalogue and parseCatalogueFile', () => {
     });
 
     it('an unknown key, named', () => {
-      const result = parseCatalogueFile(edit({ 21: ['"escalation": {},', '"escalation": {}, "priority": 1,'], 13: ['"dials": "119"', '"dials": "119", "colour": "red"'] }));
+      const result = parseCatalogueFile(
+        edit({ 21: ['"escalation": {},', '"escalation": {}, "priority": 1,'], 13: ['"dials": "119"', '"dials": "119", "colour": "red"'] }),
+      );
       expect(problemsOf(result)).toEqual([
         { field: 'incidentTypes.0.checklist.0.colour', line: 13, message: 'unknown key "colour"' },
         { field: 'incidentTypes.0.priority', line: 21, message: 'unknown key "priority"' },
       ]);
       // the line of the key itself, not of its value
-      expect(brief(parseCatalogueFile(edit({ 21: ['"escalation": {},', '"escalation": {}, "notes":\n        ["call the insurer"],'] })))).toEqual([
-        { field: 'incidentTypes.0.notes', line: 21 },
-      ]);
+      expect(
+        brief(parseCatalogueFile(edit({ 21: ['"escalation": {},', '"escalation": {}, "notes":\n        ["call the insurer"],'] }))),
+      ).toEqual([{ field: 'incidentTypes.0.notes', line: 21 }]);
     });
 
     it('an unknown level in an escalation override, named as a key', () => {
@@ -385,9 +426,9 @@ describe('exportCatalogue and parseCatalogueFile', () => {
     });
 
     it('a duplicate key in one object', () => {
-      expect(problemsOf(parseCatalogueFile(edit({ 30: ['"levelGuide": "complaint",', '"levelGuide": "complaint", "levelGuide": null,'] })))).toEqual([
-        { field: 'incidentTypes.1.levelGuide', line: 30, message: 'duplicate key "levelGuide"' },
-      ]);
+      expect(
+        problemsOf(parseCatalogueFile(edit({ 30: ['"levelGuide": "complaint",', '"levelGuide": "complaint", "levelGuide": null,'] }))),
+      ).toEqual([{ field: 'incidentTypes.1.levelGuide', line: 30, message: 'duplicate key "levelGuide"' }]);
     });
 
     it('several mistakes at once, every one reported in line order, cross-field rules included', () => {
@@ -419,16 +460,24 @@ describe('exportCatalogue and parseCatalogueFile', () => {
 
   describe('checks the envelope', () => {
     it('refuses another format or version and says no more about its content', () => {
-      expect(problemsOf(parseCatalogueFile(edit({ 2: ['control-room-catalogue', 'shift-roster'], 3: ['1', '2'], 29: ['"III"', '"IV"'] })))).toEqual([
+      expect(
+        problemsOf(parseCatalogueFile(edit({ 2: ['control-room-catalogue', 'shift-roster'], 3: ['1', '2'], 29: ['"III"', '"IV"'] }))),
+      ).toEqual([
         { field: 'format', line: 2, message: 'unknown format "shift-roster"; expected "control-room-catalogue"' },
         { field: 'version', line: 3, message: 'unsupported version 2; this app reads version 1' },
       ]);
     });
 
     it('refuses a bare list of types, a missing version and unknown top-level keys', () => {
-      expect(problemsOf(parseCatalogueFile(exportCatalogue(DEFAULT_CATALOGUE).replace(/^[^[]*/, '').replace(/}\s*$/, '')))).toEqual([
-        { field: '', line: 1, message: 'expected an object with "format", "version" and "incidentTypes"' },
-      ]);
+      expect(
+        problemsOf(
+          parseCatalogueFile(
+            exportCatalogue(DEFAULT_CATALOGUE)
+              .replace(/^[^[]*/, '')
+              .replace(/}\s*$/, ''),
+          ),
+        ),
+      ).toEqual([{ field: '', line: 1, message: 'expected an object with "format", "version" and "incidentTypes"' }]);
       expect(problemsOf(parseCatalogueFile(edit({ 3: ['"version": 1,', '"exportedBy": "ops",'] })))).toEqual([
         { field: 'version', line: 1, message: 'required key "version" is missing' },
         { field: 'exportedBy', line: 3, message: 'unknown key "exportedBy"' },

@@ -121,14 +121,26 @@ describe('parseCommand: accepted input', () => {
   });
 
   it.each([
-    [{ type: 'acknowledge', incidentId: 'inc-1' }, { type: 'acknowledge', incidentId: 'inc-1', actor: 't' }],
-    [{ type: 'addNote', incidentId: 'inc-1', text: 'n' }, { type: 'addNote', incidentId: 'inc-1', text: 'n', actor: 't' }],
+    [
+      { type: 'acknowledge', incidentId: 'inc-1' },
+      { type: 'acknowledge', incidentId: 'inc-1', actor: 't' },
+    ],
+    [
+      { type: 'addNote', incidentId: 'inc-1', text: 'n' },
+      { type: 'addNote', incidentId: 'inc-1', text: 'n', actor: 't' },
+    ],
     [
       { type: 'changeLevel', incidentId: 'inc-1', level: 'I' },
       { type: 'changeLevel', incidentId: 'inc-1', level: 'I', reason: '', actor: 't' },
     ],
-    [{ type: 'resolve', incidentId: 'inc-1' }, { type: 'resolve', incidentId: 'inc-1', summary: '', actor: 't' }],
-    [{ type: 'close', incidentId: 'inc-1' }, { type: 'close', incidentId: 'inc-1', actor: 't' }],
+    [
+      { type: 'resolve', incidentId: 'inc-1' },
+      { type: 'resolve', incidentId: 'inc-1', summary: '', actor: 't' },
+    ],
+    [
+      { type: 'close', incidentId: 'inc-1' },
+      { type: 'close', incidentId: 'inc-1', actor: 't' },
+    ],
     [
       { type: 'reopen', incidentId: 'inc-1', reason: 'r' },
       { type: 'reopen', incidentId: 'inc-1', reason: 'r', actor: 't' },
@@ -212,15 +224,12 @@ describe('parseCommand: refused input names the field', () => {
     },
   );
 
-  it.each([null, [], [{ type: 'acknowledge', incidentId: 'a' }], 'acknowledge', 7, true, undefined])(
-    'non-object %j: field type',
-    (raw) => {
-      expect(parseCommand(raw, 't')).toEqual({
-        ok: false,
-        error: { code: 'invalid', field: 'type', message: 'a command must be a JSON object' },
-      });
-    },
-  );
+  it.each([null, [], [{ type: 'acknowledge', incidentId: 'a' }], 'acknowledge', 7, true, undefined])('non-object %j: field type', (raw) => {
+    expect(parseCommand(raw, 't')).toEqual({
+      ok: false,
+      error: { code: 'invalid', field: 'type', message: 'a command must be a JSON object' },
+    });
+  });
 
   it('incidentId must be 1 to 64 letters, digits, "-" or "_"', () => {
     const message = 'letters, digits, "-" or "_", 1 to 64 characters';
@@ -234,9 +243,7 @@ describe('parseCommand: refused input names the field', () => {
 
   it('reopen needs a reason: field reason', () => {
     expect(parseCommand({ type: 'reopen', incidentId: 'a' }, 't')).toEqual(refused('reason', 'is required'));
-    expect(parseCommand({ type: 'reopen', incidentId: 'a', reason: '  ' }, 't')).toEqual(
-      refused('reason', 'must not be empty'),
-    );
+    expect(parseCommand({ type: 'reopen', incidentId: 'a', reason: '  ' }, 't')).toEqual(refused('reason', 'must not be empty'));
   });
 
   it('addNote needs a text of at most 4000 characters: field text', () => {
@@ -279,18 +286,36 @@ const setPolicy = (policy: Record<string, unknown>, over: Record<string, unknown
   ...over,
 });
 const setCalendar = (calendar: Record<string, unknown>) => ({ type: 'setCalendar', calendar: { ...DEFAULT_CALENDAR, ...calendar } });
-const trigger = (over: Record<string, unknown> = {}) => ({ type: 'triggerAlarm', dedupKey: 'k1', source: 'bms', summary: 'Smoke detector 4', ...over });
+const trigger = (over: Record<string, unknown> = {}) => ({
+  type: 'triggerAlarm',
+  dedupKey: 'k1',
+  source: 'bms',
+  summary: 'Smoke detector 4',
+  ...over,
+});
 
 describe('parseCommand: alarm controls', () => {
   it.each([
-    [{ type: 'escalate', incidentId: 'inc-1' }, { type: 'escalate', incidentId: 'inc-1', actor: 't' }],
-    [{ type: 'silence', incidentId: 'inc-1' }, { type: 'silence', incidentId: 'inc-1', minutes: 5, actor: 't' }],
-    [{ type: 'silence', incidentId: 'inc-1', minutes: 60 }, { type: 'silence', incidentId: 'inc-1', minutes: 60, actor: 't' }],
+    [
+      { type: 'escalate', incidentId: 'inc-1' },
+      { type: 'escalate', incidentId: 'inc-1', actor: 't' },
+    ],
+    [
+      { type: 'silence', incidentId: 'inc-1' },
+      { type: 'silence', incidentId: 'inc-1', minutes: 5, actor: 't' },
+    ],
+    [
+      { type: 'silence', incidentId: 'inc-1', minutes: 60 },
+      { type: 'silence', incidentId: 'inc-1', minutes: 60, actor: 't' },
+    ],
     [
       { type: 'shelve', incidentId: 'inc-1', reason: ' sensor fault ', minutes: 480 },
       { type: 'shelve', incidentId: 'inc-1', reason: 'sensor fault', minutes: 480, actor: 't' },
     ],
-    [{ type: 'unshelve', incidentId: 'inc-1' }, { type: 'unshelve', incidentId: 'inc-1', actor: 't' }],
+    [
+      { type: 'unshelve', incidentId: 'inc-1' },
+      { type: 'unshelve', incidentId: 'inc-1', actor: 't' },
+    ],
     [
       { type: 'meetDeadline', incidentId: 'inc-1', deadlineId: ' report-bureau ' },
       { type: 'meetDeadline', incidentId: 'inc-1', deadlineId: 'report-bureau', actor: 't' },
@@ -313,15 +338,23 @@ describe('parseCommand: alarm controls', () => {
   it('shelving needs a reason and an expiry of at most 8 hours', () => {
     expect(LIMITS.shelveMinutes).toBe(480);
     expect(parseCommand({ type: 'shelve', incidentId: 'a', minutes: 30 }, 't')).toEqual(refused('reason', 'is required'));
-    expect(parseCommand({ type: 'shelve', incidentId: 'a', minutes: 30, reason: ' ' }, 't')).toEqual(refused('reason', 'must not be empty'));
+    expect(parseCommand({ type: 'shelve', incidentId: 'a', minutes: 30, reason: ' ' }, 't')).toEqual(
+      refused('reason', 'must not be empty'),
+    );
     expect(parseCommand({ type: 'shelve', incidentId: 'a', reason: 'x' }, 't')).toEqual(refused('minutes', 'is required'));
-    expect(parseCommand({ type: 'shelve', incidentId: 'a', reason: 'x', minutes: 481 }, 't')).toEqual(refused('minutes', 'at most 480 minutes'));
-    expect(parseCommand({ type: 'shelve', incidentId: 'a', reason: 'x', minutes: 0 }, 't')).toEqual(refused('minutes', 'at least 1 minute'));
+    expect(parseCommand({ type: 'shelve', incidentId: 'a', reason: 'x', minutes: 481 }, 't')).toEqual(
+      refused('minutes', 'at most 480 minutes'),
+    );
+    expect(parseCommand({ type: 'shelve', incidentId: 'a', reason: 'x', minutes: 0 }, 't')).toEqual(
+      refused('minutes', 'at least 1 minute'),
+    );
   });
 
   it('meetDeadline names the deadline', () => {
     expect(parseCommand({ type: 'meetDeadline', incidentId: 'a' }, 't')).toEqual(refused('deadlineId', 'is required'));
-    expect(parseCommand({ type: 'meetDeadline', incidentId: 'a', deadlineId: '' }, 't')).toEqual(refused('deadlineId', 'must not be empty'));
+    expect(parseCommand({ type: 'meetDeadline', incidentId: 'a', deadlineId: '' }, 't')).toEqual(
+      refused('deadlineId', 'must not be empty'),
+    );
   });
 
   it('the scheduler’s tick cannot be sent from outside', () => {
@@ -340,7 +373,16 @@ describe('parseCommand: alarms from other systems', () => {
     });
     expect(parseCommand(trigger({ incidentType: 'fire', level: 'I', details: 'zone 4' }), 't')).toEqual({
       ok: true,
-      value: { type: 'triggerAlarm', dedupKey: 'k1', source: 'bms', summary: 'Smoke detector 4', incidentType: 'fire', level: 'I', details: 'zone 4', actor: 't' },
+      value: {
+        type: 'triggerAlarm',
+        dedupKey: 'k1',
+        source: 'bms',
+        summary: 'Smoke detector 4',
+        incidentType: 'fire',
+        level: 'I',
+        details: 'zone 4',
+        actor: 't',
+      },
     });
   });
 
@@ -358,7 +400,10 @@ describe('parseCommand: alarms from other systems', () => {
   });
 
   it.each(['acknowledgeAlarm', 'resolveAlarm'])('%s takes only source and dedupKey', (type) => {
-    expect(parseCommand({ type, dedupKey: 'k1', source: 'bms' }, 't')).toEqual({ ok: true, value: { type, dedupKey: 'k1', source: 'bms', actor: 't' } });
+    expect(parseCommand({ type, dedupKey: 'k1', source: 'bms' }, 't')).toEqual({
+      ok: true,
+      value: { type, dedupKey: 'k1', source: 'bms', actor: 't' },
+    });
     expect(parseCommand({ type, source: 'bms' }, 't')).toEqual(refused('dedupKey', 'is required'));
     expect(parseCommand({ type, dedupKey: 'k1', source: 'bms', summary: 'x' }, 't')).toEqual(refused('summary', 'unknown field'));
   });
@@ -392,8 +437,12 @@ describe('parseCommand: policies and calendar', () => {
 
   it('setPolicy: a reminder is at least a minute, or null; it must be given', () => {
     expect(parseCommand(setPolicy({ reminderMs: 59_999 }), 't')).toMatchObject({ ok: false, error: { field: 'policy.reminderMs' } });
-    expect(parseCommand({ type: 'setPolicy', level: 'I', policy: { tiers: [tier()] } }, 't')).toEqual(refused('policy.reminderMs', 'is required'));
-    expect(parseCommand({ type: 'setPolicy', policy: { tiers: [tier()], reminderMs: null } }, 't')).toEqual(refused('level', 'is required'));
+    expect(parseCommand({ type: 'setPolicy', level: 'I', policy: { tiers: [tier()] } }, 't')).toEqual(
+      refused('policy.reminderMs', 'is required'),
+    );
+    expect(parseCommand({ type: 'setPolicy', policy: { tiers: [tier()], reminderMs: null } }, 't')).toEqual(
+      refused('level', 'is required'),
+    );
   });
 
   it('setCalendar: dates as YYYY-MM-DD, weekdays 0 to 6, an offset within -12:00..+14:00', () => {
@@ -410,8 +459,14 @@ describe('parseCommand: policies and calendar', () => {
       refused('calendar.makeUpWorkdays.1', 'dates as YYYY-MM-DD'),
     );
     expect(parseCommand(setCalendar({ weekendDays: [7] }), 't')).toMatchObject({ ok: false, error: { field: 'calendar.weekendDays.0' } });
-    expect(parseCommand(setCalendar({ utcOffsetMinutes: 841 }), 't')).toMatchObject({ ok: false, error: { field: 'calendar.utcOffsetMinutes' } });
-    expect(parseCommand(setCalendar({ utcOffsetMinutes: -721 }), 't')).toMatchObject({ ok: false, error: { field: 'calendar.utcOffsetMinutes' } });
+    expect(parseCommand(setCalendar({ utcOffsetMinutes: 841 }), 't')).toMatchObject({
+      ok: false,
+      error: { field: 'calendar.utcOffsetMinutes' },
+    });
+    expect(parseCommand(setCalendar({ utcOffsetMinutes: -721 }), 't')).toMatchObject({
+      ok: false,
+      error: { field: 'calendar.utcOffsetMinutes' },
+    });
     expect(parseCommand(setCalendar({ utcOffsetMinutes: -300, weekendDays: [5, 6] }), 't')).toMatchObject({ ok: true });
   });
 });

@@ -15,7 +15,12 @@ import { at, DAY, deadline, given, happened, HOUR, MINUTE, tick } from './given.
 
 const raise = (incidentType: string, level: Level): CommandInput => ({ type: 'raiseIncident', incidentType, level, title: 'x' });
 const ack = (incidentId = 'inc-1', actor = 'alice'): CommandInput => ({ type: 'acknowledge', incidentId, actor });
-const meet = (deadlineId: string, actor = 'bob', incidentId = 'inc-1'): CommandInput => ({ type: 'meetDeadline', incidentId, deadlineId, actor });
+const meet = (deadlineId: string, actor = 'bob', incidentId = 'inc-1'): CommandInput => ({
+  type: 'meetDeadline',
+  incidentId,
+  deadlineId,
+  actor,
+});
 const missed = (deadlineId: string, incidentId = 'inc-1') => ({ incidentId, type: 'deadlineMissed', deadlineId }) as const;
 
 /** A fire at level IV, acknowledged at minute 1: no escalation and no reminder, only its deadlines. */
@@ -28,7 +33,10 @@ describe('the plan’s deadlines on the clock', () => {
   it('a fire must be reported to the unit head within 5 minutes and to the bureau within 1 hour', () => {
     const raised = given(happened([[at(0), raise('fire', 'II')]])).incident();
     expect(raised.deadlines).toEqual([deadline('fire', 'report-unit-head', at(5)), deadline('fire', 'report-bureau', at(60))]);
-    expect(raised.deadlines.map((d) => d.name.en)).toEqual(['Report to the unit head', expect.stringMatching(/emergency management bureau/)]);
+    expect(raised.deadlines.map((d) => d.name.en)).toEqual([
+      'Report to the unit head',
+      expect.stringMatching(/emergency management bureau/),
+    ]);
   });
 
   it.each([
@@ -38,11 +46,20 @@ describe('the plan’s deadlines on the clock', () => {
     ['customer-complaint', ['acknowledge-complaint', 'close-complaint']],
     ['system-alarm', []],
   ] as const)('%s carries %j', (type, ids) => {
-    expect(given(happened([[at(0), raise(type, 'III')]])).incident().deadlines.map((d) => d.id)).toEqual(ids);
+    expect(
+      given(happened([[at(0), raise(type, 'III')]]))
+        .incident()
+        .deadlines.map((d) => d.id),
+    ).toEqual(ids);
   });
 
   it('a power outage: request a generator when power is not back within 2 hours', () => {
-    given(happened([[at(0), raise('power-outage', 'III')], [at(1), ack()]]))
+    given(
+      happened([
+        [at(0), raise('power-outage', 'III')],
+        [at(1), ack()],
+      ]),
+    )
       .when(tick(), at(120) - 1)
       .thenNothing()
       .when(tick(), at(120))
@@ -107,7 +124,12 @@ describe('a missed deadline raises the alarm', () => {
   });
 
   it('a missed deadline ends a silence', () => {
-    const late = given(happened([[at(0), raise('fire', 'III')], [at(1), { type: 'silence', incidentId: 'inc-1', minutes: 30 }]]))
+    const late = given(
+      happened([
+        [at(0), raise('fire', 'III')],
+        [at(1), { type: 'silence', incidentId: 'inc-1', minutes: 30 }],
+      ]),
+    )
       .when(tick(), at(5))
       .thenEvents([missed('report-unit-head')]);
     expect(late.incident().alarm.silencedUntil).toBeNull();
@@ -128,7 +150,10 @@ describe('a missed deadline raises the alarm', () => {
 
   it('is recorded while the alarm is shelved, which keeps it off the horn until the shelf expires', () => {
     const shelved = given(
-      happened([[at(0), raise('fire', 'IV')], [at(1), { type: 'shelve', incidentId: 'inc-1', reason: 'drill nearby', minutes: 60 }]]),
+      happened([
+        [at(0), raise('fire', 'IV')],
+        [at(1), { type: 'shelve', incidentId: 'inc-1', reason: 'drill nearby', minutes: 60 }],
+      ]),
     )
       .when(tick(), at(5))
       .thenEvents([missed('report-unit-head')]);
@@ -182,7 +207,9 @@ describe('meeting a deadline is one recorded click', () => {
       .thenEvents([missed('report-unit-head')])
       .when(meet('report-unit-head'), at(7))
       .thenEvents([{ incidentId: 'inc-1', type: 'deadlineMet', deadlineId: 'report-unit-head' }]);
-    expect(late.incident().deadlines[0]).toEqual(deadline('fire', 'report-unit-head', at(5), { missedAt: at(5), metAt: at(7), metBy: 'bob' }));
+    expect(late.incident().deadlines[0]).toEqual(
+      deadline('fire', 'report-unit-head', at(5), { missedAt: at(5), metAt: at(7), metBy: 'bob' }),
+    );
   });
 });
 
@@ -199,9 +226,16 @@ describe('extending a deadline', () => {
   it('moves the due instant later, with the reason on the record, and undoes a miss', () => {
     const raised = given(happened([[at(0), complaint]]));
     const due = raised.incident().deadlines.find((d) => d.id === 'close-complaint')!.dueAt;
-    const extended = raised
-      .when(extend(due + 10 * DAY), at(5))
-      .thenEvents([{ incidentId: 'inc-1', type: 'deadlineExtended', deadlineId: 'close-complaint', from: due, until: due + 10 * DAY, reason: 'customer told: documents from the head office needed' }]);
+    const extended = raised.when(extend(due + 10 * DAY), at(5)).thenEvents([
+      {
+        incidentId: 'inc-1',
+        type: 'deadlineExtended',
+        deadlineId: 'close-complaint',
+        from: due,
+        until: due + 10 * DAY,
+        reason: 'customer told: documents from the head office needed',
+      },
+    ]);
     expect(extended.incident().deadlines.find((d) => d.id === 'close-complaint')).toMatchObject({ dueAt: due + 10 * DAY, missedAt: null });
   });
 
@@ -209,7 +243,9 @@ describe('extending a deadline', () => {
     const raised = given(happened([[at(0), complaint]]));
     const due = raised.incident().deadlines.find((d) => d.id === 'close-complaint')!.dueAt;
     raised.when(extend(due - 1), at(1)).thenRefused({ code: 'invalid', field: 'until' });
-    raised.when({ ...extend(due + DAY), deadlineId: 'nope' } as CommandInput, at(1)).thenRefused({ code: 'not_found', field: 'deadlineId' });
+    raised
+      .when({ ...extend(due + DAY), deadlineId: 'nope' } as CommandInput, at(1))
+      .thenRefused({ code: 'not_found', field: 'deadlineId' });
     raised
       .and([[at(1), { type: 'meetDeadline', incidentId: 'inc-1', deadlineId: 'close-complaint' }]])
       .when(extend(due + DAY), at(2))
@@ -274,7 +310,14 @@ describe('deadlines counted from acknowledgement, and per level', () => {
     amount: 2 * HOUR,
     levels: ['I'],
   };
-  const due = (rule: DeadlineRule, dueAt: number): Deadline => ({ id: rule.id, name: rule.name, dueAt, metAt: null, metBy: null, missedAt: null });
+  const due = (rule: DeadlineRule, dueAt: number): Deadline => ({
+    id: rule.id,
+    name: rule.name,
+    dueAt,
+    metAt: null,
+    metBy: null,
+    missedAt: null,
+  });
   const GAS = happened([
     [at(0), { type: 'setIncidentType', incidentType: { ...fire, id: 'gas-leak', deadlines: [notify, callAuthority] } }],
     [at(0), raise('gas-leak', 'II')],

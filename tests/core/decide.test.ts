@@ -173,10 +173,7 @@ describe('decide: raiseIncident', () => {
           drill: false,
           policy: III,
           nextEscalationAt: NOW + 10 * MINUTE,
-          deadlines: [
-            deadline('injury', 'report-unit-head', NOW + 5 * MINUTE),
-            deadline('injury', 'report-bureau', NOW + HOUR),
-          ],
+          deadlines: [deadline('injury', 'report-unit-head', NOW + 5 * MINUTE), deadline('injury', 'report-bureau', NOW + HOUR)],
           source: null,
           ...copiedFromCatalogue('injury'),
         },
@@ -191,9 +188,7 @@ describe('decide: raiseIncident', () => {
       [at(4), close('inc-2')],
     ]);
     const { result } = given(history).when({ type: 'raiseIncident', incidentType: 'fire', level: 'II', title: 'Again' }, NOW);
-    expect(result.ok && result.value.map((e) => [e.seq, e.incidentId, e.type === 'incidentRaised' && e.number])).toEqual([
-      [5, 'inc-3', 3],
-    ]);
+    expect(result.ok && result.value.map((e) => [e.seq, e.incidentId, e.type === 'incidentRaised' && e.number])).toEqual([[5, 'inc-3', 3]]);
   });
 
   it('a default id skips past an inc-<number> id someone chose by hand, instead of being refused', () => {
@@ -252,19 +247,36 @@ describe('decide: acknowledge', () => {
   });
 
   it('refuses to acknowledge a resolved incident', () => {
-    given(happened([[at(1), raiseFire], [at(2), resolve()]]))
+    given(
+      happened([
+        [at(1), raiseFire],
+        [at(2), resolve()],
+      ]),
+    )
       .when({ type: 'acknowledge', incidentId: 'inc-1' }, NOW)
       .thenRefused({ code: 'conflict', field: 'incidentId', message: 'the incident is resolved' });
   });
 
   it('refuses to acknowledge a closed incident', () => {
-    given(happened([[at(1), raiseFire], [at(2), resolve()], [at(3), close()]]))
+    given(
+      happened([
+        [at(1), raiseFire],
+        [at(2), resolve()],
+        [at(3), close()],
+      ]),
+    )
       .when({ type: 'acknowledge', incidentId: 'inc-1' }, NOW)
       .thenRefused({ code: 'conflict', field: 'incidentId', message: 'the incident is closed' });
   });
 
   it('acknowledges an incident that was reopened without ever being acknowledged', () => {
-    given(happened([[at(1), raiseFire], [at(2), resolve()], [at(3), reopen()]]))
+    given(
+      happened([
+        [at(1), raiseFire],
+        [at(2), resolve()],
+        [at(3), reopen()],
+      ]),
+    )
       .when({ type: 'acknowledge', incidentId: 'inc-1' }, NOW)
       .then([
         { seq: 4, at: NOW, actor: ACTOR, incidentId: 'inc-1', type: 'incidentAcknowledged', reminderAt: NOW + 30 * MINUTE, deadlines: [] },
@@ -471,7 +483,12 @@ describe('decide: reopen', () => {
   });
 
   it('an incident nobody ever acknowledged comes back sounding and escalating from its tier', () => {
-    given(happened([[at(1), raiseFire], [at(2), resolve()]]))
+    given(
+      happened([
+        [at(1), raiseFire],
+        [at(2), resolve()],
+      ]),
+    )
       .when({ type: 'reopen', incidentId: 'inc-1', reason: 'smoke again' }, NOW)
       .thenEvents([
         {
@@ -589,7 +606,10 @@ describe('decide is pure', () => {
   it('neither changes the state it is given nor depends on anything but its arguments', () => {
     const state = deepFreeze(evolveAll(initialState, ACKED));
     const before = JSON.stringify(state);
-    for (const input of [{ type: 'resolve', incidentId: 'inc-1' }, { type: 'escalate', incidentId: 'inc-1' }] as const) {
+    for (const input of [
+      { type: 'resolve', incidentId: 'inc-1' },
+      { type: 'escalate', incidentId: 'inc-1' },
+    ] as const) {
       const parsed = parseCommand(input, ACTOR);
       if (!parsed.ok) throw new Error(parsed.error.message);
       expect(decide(state, parsed.value, NOW)).toEqual(decide(state, parsed.value, NOW));
@@ -717,7 +737,12 @@ describe('evolve', () => {
       closedAt: null,
       updatedAt: at(5),
     });
-    expect(incident?.alarm).toMatchObject({ unacknowledged: false, reason: 'reopened', nextEscalationAt: null, reminderAt: at(5) + 30 * MINUTE });
+    expect(incident?.alarm).toMatchObject({
+      unacknowledged: false,
+      reason: 'reopened',
+      nextEscalationAt: null,
+      reminderAt: at(5) + 30 * MINUTE,
+    });
   });
 
   it('reopen returns an incident that had never been acknowledged to raised, sounding again', () => {
@@ -731,7 +756,12 @@ describe('evolve', () => {
       ]),
     ).incidents['inc-1'];
     expect(incident).toMatchObject({ status: 'raised', acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, closedAt: null });
-    expect(incident?.alarm).toMatchObject({ unacknowledged: true, reason: 'reopened', nextEscalationAt: at(4) + 5 * MINUTE, reminderAt: null });
+    expect(incident?.alarm).toMatchObject({
+      unacknowledged: true,
+      reason: 'reopened',
+      nextEscalationAt: at(4) + 5 * MINUTE,
+      reminderAt: null,
+    });
   });
 
   it('the timeline of each incident holds every one of its events, in order', () => {

@@ -65,7 +65,13 @@ describe('tier timeouts (repeat 0)', () => {
       .thenNothing()
       .when(tick(), at(5))
       .thenEvents([escalated(0, at(10))]);
-    expect(next.incident().alarm).toMatchObject({ unacknowledged: true, reason: 'escalated', tier: 1, repeatsDone: 0, nextEscalationAt: at(10) });
+    expect(next.incident().alarm).toMatchObject({
+      unacknowledged: true,
+      reason: 'escalated',
+      tier: 1,
+      repeatsDone: 0,
+      nextEscalationAt: at(10),
+    });
     expect(next.incident().alarm.policy.tiers[1]?.role).toBe('dutyHead');
     expect(next.incident().timeline.map((e) => e.type)).toEqual(['incidentRaised', 'escalated']);
     expect(nextDueAt(next.state)).toBe(at(10));
@@ -188,7 +194,13 @@ describe('acknowledgement stops escalation', () => {
   });
 
   it('the tier reached stays on the card after acknowledgement', () => {
-    const acked = given(happened([[at(0), raise('II')], [at(5), tick()], [at(10), tick()]]))
+    const acked = given(
+      happened([
+        [at(0), raise('II')],
+        [at(5), tick()],
+        [at(10), tick()],
+      ]),
+    )
       .when(ack(), at(11))
       .thenEvents([{ incidentId: 'inc-1', type: 'incidentAcknowledged', reminderAt: at(41), deadlines: [] }]);
     expect(acked.incident().alarm.tier).toBe(2);
@@ -197,7 +209,13 @@ describe('acknowledgement stops escalation', () => {
 
 describe('a late tick (restart, suspend) fires once', () => {
   it('after three hours down, each incident moves one step only, in the order of their numbers', () => {
-    const board = given(happened([[at(0), raise('II')], [at(1), raise('I')], [at(2), raise('III')]]))
+    const board = given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), raise('I')],
+        [at(2), raise('III')],
+      ]),
+    )
       .when(tick(), at(180))
       .thenEvents([escalated(0, at(185)), escalated(0, at(182), false, 'inc-2'), repeated(0, 1, at(190), 'inc-3')]);
     expect(nextDueAt(board.state)).toBe(at(182));
@@ -205,7 +223,15 @@ describe('a late tick (restart, suspend) fires once', () => {
   });
 
   it('at the top tier a late tick repeats once, however many timeouts passed', () => {
-    given(happened([[at(0), raise('I')], [at(0), escalate()], [at(0), escalate()], [at(0), escalate()], [at(0), escalate()]]))
+    given(
+      happened([
+        [at(0), raise('I')],
+        [at(0), escalate()],
+        [at(0), escalate()],
+        [at(0), escalate()],
+        [at(0), escalate()],
+      ]),
+    )
       .when(tick(), at(0) + DAY)
       .thenEvents([repeated(4, 1, at(0) + DAY + 2 * MINUTE)]);
   });
@@ -223,7 +249,14 @@ describe('manual escalation', () => {
   });
 
   it('is refused at the top tier', () => {
-    const top = given(happened([[at(0), raise('II')], [at(1), escalate()], [at(2), escalate()], [at(3), escalate()]]))
+    const top = given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), escalate()],
+        [at(2), escalate()],
+        [at(3), escalate()],
+      ]),
+    )
       .when(escalate(), at(4))
       .thenEvents([escalated(3, at(9), true)]);
     expect(top.incident().alarm.tier).toBe(4);
@@ -233,10 +266,21 @@ describe('manual escalation', () => {
   });
 
   it('escalating an acknowledged incident alerts the next tier: it sounds and escalates again', () => {
-    const next = given(happened([[at(0), raise('II')], [at(1), ack()]]))
+    const next = given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), ack()],
+      ]),
+    )
       .when(escalate(), at(2))
       .thenEvents([escalated(0, at(7), true)]);
-    expect(next.incident().alarm).toMatchObject({ unacknowledged: true, reason: 'escalated', tier: 1, reminderAt: null, nextEscalationAt: at(7) });
+    expect(next.incident().alarm).toMatchObject({
+      unacknowledged: true,
+      reason: 'escalated',
+      tier: 1,
+      reminderAt: null,
+      nextEscalationAt: at(7),
+    });
     expect(soundingIncidents(next.state, at(2)).map((i) => i.id)).toEqual(['inc-1']);
     expect(nextDueAt(next.state)).toBe(at(7));
   });
@@ -247,7 +291,18 @@ describe('a level change switches the policy at once', () => {
     const raised = given(happened([[at(0), raise('IV')]]))
       .when({ type: 'changeLevel', incidentId: 'inc-1', level: 'I' }, at(10))
       .thenEvents([
-        { incidentId: 'inc-1', type: 'levelChanged', from: 'IV', to: 'I', reason: '', policy: I, tier: 0, nextEscalationAt: at(12), reminderAt: null, deadlines: [] },
+        {
+          incidentId: 'inc-1',
+          type: 'levelChanged',
+          from: 'IV',
+          to: 'I',
+          reason: '',
+          policy: I,
+          tier: 0,
+          nextEscalationAt: at(12),
+          reminderAt: null,
+          deadlines: [],
+        },
       ]);
     expect(nextDueAt(raised.state)).toBe(at(12));
     raised.when(tick(), at(12)).thenEvents([escalated(0, at(14))]);
@@ -257,7 +312,18 @@ describe('a level change switches the policy at once', () => {
     given(happened([[at(0), raise('III')]]))
       .when({ type: 'changeLevel', incidentId: 'inc-1', level: 'I' }, at(9))
       .thenEvents([
-        { incidentId: 'inc-1', type: 'levelChanged', from: 'III', to: 'I', reason: '', policy: I, tier: 0, nextEscalationAt: at(10), reminderAt: null, deadlines: [] },
+        {
+          incidentId: 'inc-1',
+          type: 'levelChanged',
+          from: 'III',
+          to: 'I',
+          reason: '',
+          policy: I,
+          tier: 0,
+          nextEscalationAt: at(10),
+          reminderAt: null,
+          deadlines: [],
+        },
       ]);
   });
 
@@ -285,10 +351,26 @@ describe('a level change switches the policy at once', () => {
 
   it('an acknowledged incident raised to a level with a reminder gets it at once', () => {
     // level IV has no reminder; level I reminds after 15 minutes
-    given(happened([[at(0), raise('IV')], [at(1), ack()]]))
+    given(
+      happened([
+        [at(0), raise('IV')],
+        [at(1), ack()],
+      ]),
+    )
       .when({ type: 'changeLevel', incidentId: 'inc-1', level: 'I' }, at(10))
       .thenEvents([
-        { incidentId: 'inc-1', type: 'levelChanged', from: 'IV', to: 'I', reason: '', policy: I, tier: 0, nextEscalationAt: null, reminderAt: at(25), deadlines: [] },
+        {
+          incidentId: 'inc-1',
+          type: 'levelChanged',
+          from: 'IV',
+          to: 'I',
+          reason: '',
+          policy: I,
+          tier: 0,
+          nextEscalationAt: null,
+          reminderAt: at(25),
+          deadlines: [],
+        },
       ])
       .when(tick(), at(25))
       .thenEvents([{ incidentId: 'inc-1', type: 'reminderDue' }]);
@@ -296,26 +378,54 @@ describe('a level change switches the policy at once', () => {
 
   it('a sooner reminder of the new level comes forward; lowering keeps the pending one', () => {
     // level III reminds after 2 hours: acknowledged at minute 0, due at minute 120
-    const raised = given(happened([[at(0), raise('III')], [at(0), ack()]]))
+    const raised = given(
+      happened([
+        [at(0), raise('III')],
+        [at(0), ack()],
+      ]),
+    )
       .when({ type: 'changeLevel', incidentId: 'inc-1', level: 'I' }, at(10))
       .thenEvents([
-        { incidentId: 'inc-1', type: 'levelChanged', from: 'III', to: 'I', reason: '', policy: I, tier: 0, nextEscalationAt: null, reminderAt: at(25), deadlines: [] },
+        {
+          incidentId: 'inc-1',
+          type: 'levelChanged',
+          from: 'III',
+          to: 'I',
+          reason: '',
+          policy: I,
+          tier: 0,
+          nextEscalationAt: null,
+          reminderAt: at(25),
+          deadlines: [],
+        },
       ]);
     expect(nextDueAt(raised.state)).toBe(at(25));
-    raised
-      .when({ type: 'changeLevel', incidentId: 'inc-1', level: 'IV', reason: 'contained' }, at(11))
-      .thenEvents([
-        { incidentId: 'inc-1', type: 'levelChanged', from: 'I', to: 'IV', reason: 'contained', policy: IV, tier: 0, nextEscalationAt: null, reminderAt: at(25), deadlines: [] },
-      ]);
+    raised.when({ type: 'changeLevel', incidentId: 'inc-1', level: 'IV', reason: 'contained' }, at(11)).thenEvents([
+      {
+        incidentId: 'inc-1',
+        type: 'levelChanged',
+        from: 'I',
+        to: 'IV',
+        reason: 'contained',
+        policy: IV,
+        tier: 0,
+        nextEscalationAt: null,
+        reminderAt: at(25),
+        deadlines: [],
+      },
+    ]);
   });
 
   it('no reminder is set for an incident that is not acknowledged, or no longer active', () => {
     const sounding = given(happened([[at(0), raise('IV')]])).when({ type: 'changeLevel', incidentId: 'inc-1', level: 'I' }, at(1));
     expect(sounding.result.ok && sounding.result.value[0]).toMatchObject({ reminderAt: null, nextEscalationAt: at(3) });
-    const resolved = given(happened([[at(0), raise('IV')], [at(1), ack()], [at(2), { type: 'resolve', incidentId: 'inc-1' }]])).when(
-      { type: 'changeLevel', incidentId: 'inc-1', level: 'I' },
-      at(3),
-    );
+    const resolved = given(
+      happened([
+        [at(0), raise('IV')],
+        [at(1), ack()],
+        [at(2), { type: 'resolve', incidentId: 'inc-1' }],
+      ]),
+    ).when({ type: 'changeLevel', incidentId: 'inc-1', level: 'I' }, at(3));
     expect(resolved.result.ok && resolved.result.value[0]).toMatchObject({ reminderAt: null, nextEscalationAt: null });
     expect(nextDueAt(resolved.after)).toBeNull();
   });
@@ -338,7 +448,18 @@ describe('a level change switches the policy at once', () => {
     )
       .when({ type: 'changeLevel', incidentId: 'inc-1', level: 'I' }, at(3))
       .thenEvents([
-        { incidentId: 'inc-1', type: 'levelChanged', from: 'III', to: 'I', reason: '', policy: twoTiers, tier: 1, nextEscalationAt: at(6), reminderAt: null, deadlines: [] },
+        {
+          incidentId: 'inc-1',
+          type: 'levelChanged',
+          from: 'III',
+          to: 'I',
+          reason: '',
+          policy: twoTiers,
+          tier: 1,
+          nextEscalationAt: at(6),
+          reminderAt: null,
+          deadlines: [],
+        },
       ])
       .when(tick(), at(6))
       .thenEvents([repeated(1, 1, at(9))]);
@@ -349,7 +470,9 @@ describe('silence mutes the horn without acknowledging', () => {
   const RAISED = happened([[at(0), raise('II')]]);
 
   it('for 5 minutes by default; the alarm keeps flashing and sounds again when the silence ends', () => {
-    const silenced = given(RAISED).when(silence(), at(1)).thenEvents([{ incidentId: 'inc-1', type: 'alarmSilenced', until: at(6) }]);
+    const silenced = given(RAISED)
+      .when(silence(), at(1))
+      .thenEvents([{ incidentId: 'inc-1', type: 'alarmSilenced', until: at(6) }]);
     const state = silenced.state;
     expect(state.incidents['inc-1']?.alarm).toMatchObject({ unacknowledged: true, silencedUntil: at(6) });
     expect(activeIncidents(state).map((i) => i.id)).toEqual(['inc-1']);
@@ -360,7 +483,9 @@ describe('silence mutes the horn without acknowledging', () => {
   });
 
   it('for the minutes given', () => {
-    given(RAISED).when(silence(15), at(1)).thenEvents([{ incidentId: 'inc-1', type: 'alarmSilenced', until: at(16) }]);
+    given(RAISED)
+      .when(silence(15), at(1))
+      .thenEvents([{ incidentId: 'inc-1', type: 'alarmSilenced', until: at(16) }]);
   });
 
   it('the incident keeps escalating while silenced, and a new tier clears the silence', () => {
@@ -384,13 +509,23 @@ describe('silence mutes the horn without acknowledging', () => {
   });
 
   it('is refused once the alarm is acknowledged (there is nothing to silence)', () => {
-    given(happened([[at(0), raise('II')], [at(1), ack()]]))
+    given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), ack()],
+      ]),
+    )
       .when(silence(), at(2))
       .thenRefused({ code: 'conflict', field: 'incidentId', message: 'nothing to silence: the alarm is acknowledged' });
   });
 
   it('acknowledging ends the silence', () => {
-    const acked = given(happened([[at(0), raise('II')], [at(1), silence()]]))
+    const acked = given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), silence()],
+      ]),
+    )
       .when(ack(), at(2))
       .thenEvents([{ incidentId: 'inc-1', type: 'incidentAcknowledged', reminderAt: at(32), deadlines: [] }]);
     expect(acked.incident().alarm.silencedUntil).toBeNull();
@@ -398,7 +533,10 @@ describe('silence mutes the horn without acknowledging', () => {
 });
 
 describe('shelving hides a nuisance alarm for a while', () => {
-  const SHELVED = happened([[at(0), raise('II')], [at(1), shelve(60)]]);
+  const SHELVED = happened([
+    [at(0), raise('II')],
+    [at(1), shelve(60)],
+  ]);
 
   it('is logged with actor, reason and expiry, hides the alarm from the horn and pauses escalation', () => {
     given(happened([[at(0), raise('II')]]))
@@ -444,7 +582,13 @@ describe('shelving hides a nuisance alarm for a while', () => {
   });
 
   it('an acknowledged alarm can be shelved; it comes back without escalation, and its reminder waits for it', () => {
-    const board = given(happened([[at(0), raise('II')], [at(1), ack()], [at(2), shelve(60)]]));
+    const board = given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), ack()],
+        [at(2), shelve(60)],
+      ]),
+    );
     expect(nextDueAt(board.state)).toBe(at(62));
     board.when(tick(), at(31)).thenNothing();
     board
@@ -464,7 +608,10 @@ describe('shelving hides a nuisance alarm for a while', () => {
 });
 
 describe('the reminder re-alarms an acknowledged, unresolved incident', () => {
-  const ACKED = happened([[at(0), raise('II')], [at(1), ack()]]);
+  const ACKED = happened([
+    [at(0), raise('II')],
+    [at(1), ack()],
+  ]);
 
   it('after the policy’s reminder time; it sounds but does not escalate', () => {
     const board = given(ACKED);
@@ -516,7 +663,12 @@ describe('the reminder re-alarms an acknowledged, unresolved incident', () => {
 describe('clock jumps', () => {
   it('back 1 hour: escalation and silence keep the time they had left', () => {
     const back = at(2) - HOUR;
-    const jumped = given(happened([[at(0), raise('II')], [at(1), silence()]]))
+    const jumped = given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), silence()],
+      ]),
+    )
       .when(tick(-HOUR), back)
       .then([{ seq: 3, at: back, actor: 'system', incidentId: null, type: 'clockJumped', deltaMs: -HOUR }]);
     expect(jumped.incident().alarm).toMatchObject({ nextEscalationAt: at(5) - HOUR, silencedUntil: at(6) - HOUR });
@@ -532,7 +684,14 @@ describe('clock jumps', () => {
 
   it('back 1 day: shelving and the reminder are shifted too', () => {
     const back = at(3) - DAY;
-    const jumped = given(happened([[at(0), raise('II')], [at(1), shelve(60)], [at(1), raise('II')], [at(2), ack('inc-2')]]))
+    const jumped = given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), shelve(60)],
+        [at(1), raise('II')],
+        [at(2), ack('inc-2')],
+      ]),
+    )
       .when(tick(-DAY), back)
       .thenEvents([{ incidentId: null, type: 'clockJumped', deltaMs: -DAY }]);
     expect(jumped.incident('inc-1').alarm.shelved?.until).toBe(at(61) - DAY);
@@ -550,7 +709,13 @@ describe('clock jumps', () => {
 
   it('forward 1 day: each overdue item fires once; no clockJumped event', () => {
     const later = at(0) + DAY;
-    const board = given(happened([[at(0), raise('II')], [at(0), raise('II')], [at(1), ack('inc-2')]]));
+    const board = given(
+      happened([
+        [at(0), raise('II')],
+        [at(0), raise('II')],
+        [at(1), ack('inc-2')],
+      ]),
+    );
     for (const jump of [0, DAY]) {
       board
         .when(tick(jump), later)
@@ -581,7 +746,13 @@ describe('the horn', () => {
 
   it('an urgent alarm that is silenced, shelved or acknowledged leaves the normal pattern of the others', () => {
     for (const quiet of [silence(), shelve(30), ack()]) {
-      const state = given(happened([[at(0), raise('I')], [at(0), raise('IV')], [at(1), quiet]])).state;
+      const state = given(
+        happened([
+          [at(0), raise('I')],
+          [at(0), raise('IV')],
+          [at(1), quiet],
+        ]),
+      ).state;
       expect(soundingIncidents(state, at(2)).map((i) => i.id)).toEqual(['inc-2']);
       expect(hornPattern(state, at(2))).toBe('normal');
     }
@@ -589,20 +760,65 @@ describe('the horn', () => {
 
   it('null when nothing sounds: an empty board, all acknowledged, all resolved', () => {
     expect(hornPattern(initialState, at(0))).toBeNull();
-    expect(hornPattern(given(happened([[at(0), raise('I')], [at(1), ack()]])).state, at(2))).toBeNull();
-    expect(hornPattern(given(happened([[at(0), raise('I')], [at(1), { type: 'resolve', incidentId: 'inc-1' }]])).state, at(2))).toBeNull();
+    expect(
+      hornPattern(
+        given(
+          happened([
+            [at(0), raise('I')],
+            [at(1), ack()],
+          ]),
+        ).state,
+        at(2),
+      ),
+    ).toBeNull();
+    expect(
+      hornPattern(
+        given(
+          happened([
+            [at(0), raise('I')],
+            [at(1), { type: 'resolve', incidentId: 'inc-1' }],
+          ]),
+        ).state,
+        at(2),
+      ),
+    ).toBeNull();
   });
 });
 
 describe('nextDueAt', () => {
   it('is null when nothing is pending', () => {
     expect(nextDueAt(initialState)).toBeNull();
-    expect(nextDueAt(given(happened([[at(0), raise('IV')], [at(1), ack()]])).state)).toBeNull();
-    expect(nextDueAt(given(happened([[at(0), raise('I')], [at(1), { type: 'resolve', incidentId: 'inc-1' }]])).state)).toBeNull();
+    expect(
+      nextDueAt(
+        given(
+          happened([
+            [at(0), raise('IV')],
+            [at(1), ack()],
+          ]),
+        ).state,
+      ),
+    ).toBeNull();
+    expect(
+      nextDueAt(
+        given(
+          happened([
+            [at(0), raise('I')],
+            [at(1), { type: 'resolve', incidentId: 'inc-1' }],
+          ]),
+        ).state,
+      ),
+    ).toBeNull();
   });
 
   it('is the earliest instant over all incidents', () => {
-    const state = given(happened([[at(0), raise('IV')], [at(1), raise('III')], [at(2), raise('I')], [at(3), ack('inc-3')]])).state;
+    const state = given(
+      happened([
+        [at(0), raise('IV')],
+        [at(1), raise('III')],
+        [at(2), raise('I')],
+        [at(3), ack('inc-3')],
+      ]),
+    ).state;
     // inc-1 at 30, inc-2 at 11, inc-3's reminder at 3 + 15
     expect(nextDueAt(state)).toBe(at(11));
   });
@@ -624,7 +840,12 @@ describe('setPolicy changes the plan; incidents raised after it use it', () => {
       .thenEvents([{ incidentId: null, type: 'policySet', incidentType: null, level: 'II', policy: fast }]);
     expect(set.state.plan.policies.II).toEqual(fast);
     const raised = set.when(raise('II', { incidentType: 'injury' }), at(2));
-    expect(raised.result.ok && raised.result.value[0]).toMatchObject({ type: 'incidentRaised', incidentId: 'inc-2', policy: fast, nextEscalationAt: at(2) + 20 * SECOND });
+    expect(raised.result.ok && raised.result.value[0]).toMatchObject({
+      type: 'incidentRaised',
+      incidentId: 'inc-2',
+      policy: fast,
+      nextEscalationAt: at(2) + 20 * SECOND,
+    });
     const both = given([], raised.after);
     expect(both.incident('inc-1').alarm.policy).toEqual(II);
     both

@@ -16,7 +16,12 @@ const raise = (id: string): CommandInput => ({ type: 'raiseIncident', incidentId
 
 describe('evolveAll', () => {
   it('gives what applying evolve one event at a time gives, without changing what it was given', () => {
-    const base = deepFreeze(happened([[at(0), raise('a')], [at(1), raise('b')]]).reduce(evolve, initialState));
+    const base = deepFreeze(
+      happened([
+        [at(0), raise('a')],
+        [at(1), raise('b')],
+      ]).reduce(evolve, initialState),
+    );
     const more = happened(
       [
         [at(2), { type: 'acknowledge', incidentId: 'a' }],

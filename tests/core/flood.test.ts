@@ -57,7 +57,12 @@ describe('a flood starts', () => {
   });
 
   it('alarms from other systems count when they open an incident; repeats of one alarm do not', () => {
-    const trigger = (n: number): CommandInput => ({ type: 'triggerAlarm', source: 'bms', dedupKey: `zone-${n}`, summary: `Zone ${n} smoke` });
+    const trigger = (n: number): CommandInput => ({
+      type: 'triggerAlarm',
+      source: 'bms',
+      dedupKey: `zone-${n}`,
+      summary: `Zone ${n} smoke`,
+    });
     const repeats = given(happened(Array.from({ length: 20 }, (_, i) => [at(i / 4), trigger(1)] as const)));
     expect(repeats.state.flood.active).toBe(false);
     expect(Object.keys(repeats.state.incidents)).toEqual(['inc-1']);
@@ -116,7 +121,9 @@ describe('a flood ends by a tick', () => {
   });
 
   it('and a new flood can start after it', () => {
-    const ended = given(FLOODED).when(tick(), at(13)).thenEvents([{ incidentId: null, type: 'floodEnded' }]);
+    const ended = given(FLOODED)
+      .when(tick(), at(13))
+      .thenEvents([{ incidentId: null, type: 'floodEnded' }]);
     // minutes 20 … 24.5: ten raises, no flood yet; the 11th at minute 25 starts one
     const ten = ended.and(raisesAt(halfMinutes(10, 20)));
     expect(ten.state.flood.active).toBe(false);
@@ -161,9 +168,9 @@ describe('a flood and the clock', () => {
 
   it('a raise after the clock went back still counts with the ones before it', () => {
     const back = at(6) - HOUR;
-    const jumped = given(happened(raisesAt(halfMinutes(10)))).when(tick(-HOUR), back).thenEvents([
-      { incidentId: null, type: 'clockJumped', deltaMs: -HOUR },
-    ]);
+    const jumped = given(happened(raisesAt(halfMinutes(10))))
+      .when(tick(-HOUR), back)
+      .thenEvents([{ incidentId: null, type: 'clockJumped', deltaMs: -HOUR }]);
     const eleventh = jumped.when(raise, back);
     expect(eleventh.result.ok && typesOf(eleventh.result.value)).toEqual(['incidentRaised', 'floodStarted']);
   });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type ElectronBinary = { readonly available: true; readonly executablePath: string } | { readonly available: false; readonly reason: string };
+export type ElectronBinary =
+  { readonly available: true; readonly executablePath: string } | { readonly available: false; readonly reason: string };
 
 /**
  * Where the Electron executable is, found the way the electron package finds it but without
@@ -11,7 +12,11 @@ export type ElectronBinary = { readonly available: true; readonly executablePath
 export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = process.env): ElectronBinary {
   const pkg = join(root, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron';
+  const relative = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron';
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override !== undefined && override !== '') {
     const executablePath = join(override, relative);

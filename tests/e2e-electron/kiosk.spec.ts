@@ -28,7 +28,10 @@ test.describe('the desktop app', () => {
     intakePort = await freePort();
     await mkdir(dataDir, { recursive: true });
     // No autostart entry in the tester's home; one window; the intake on a free port to read the state.
-    await writeFile(join(dataDir, 'kiosk-shell.json'), JSON.stringify({ startAtLogin: false, wallDisplay: 'off', externalSchemes: [], alarmIntakePort: intakePort }));
+    await writeFile(
+      join(dataDir, 'kiosk-shell.json'),
+      JSON.stringify({ startAtLogin: false, wallDisplay: 'off', externalSchemes: [], alarmIntakePort: intakePort }),
+    );
   });
 
   test.afterAll(async () => {
@@ -76,7 +79,16 @@ test.describe('the desktop app', () => {
       opened: window.open('https://example.com/') === null,
     }));
     expect(seen).toEqual({
-      api: ['getShellSettings', 'getStatus', 'onExitRequested', 'openExternal', 'requestExit', 'sendCommand', 'setShellSettings', 'subscribe'],
+      api: [
+        'getShellSettings',
+        'getStatus',
+        'onExitRequested',
+        'openExternal',
+        'requestExit',
+        'sendCommand',
+        'setShellSettings',
+        'subscribe',
+      ],
       require: 'undefined',
       process: 'undefined',
       opened: true,
@@ -87,9 +99,13 @@ test.describe('the desktop app', () => {
   test('raise, acknowledge and escalate on the board; a stray close is stopped', async () => {
     const page = await launch();
     await raiseIncident(page, { type: 'Fire', level: 'II', title: 'Smoke in store B3', location: 'Store B3' });
-    await card(page, 'Smoke in store B3').getByRole('button', { name: /^Acknowledge/ }).click();
+    await card(page, 'Smoke in store B3')
+      .getByRole('button', { name: /^Acknowledge/ })
+      .click();
     await expect.poll(async () => (await incidentState('Smoke in store B3')).status).toBe('acknowledged');
-    await card(page, 'Smoke in store B3').getByRole('button', { name: /^Escalate/ }).click();
+    await card(page, 'Smoke in store B3')
+      .getByRole('button', { name: /^Escalate/ })
+      .click();
     await expect.poll(async () => (await incidentState('Smoke in store B3')).timeline.map((e) => e.type)).toContain('escalated');
 
     await app?.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());

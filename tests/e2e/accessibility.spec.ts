@@ -14,7 +14,9 @@ test.describe.configure({ timeout: 180_000 });
 
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(RULES).analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  const found = violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
   expect(found, `${where}:\n${found.join('\n')}`).toEqual([]);
 }
 
@@ -46,7 +48,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expectAccessible(page, `settings, tab ${await tabs.nth(i).innerText()}`);
     }
     const types = page.getByRole('dialog').locator('.catalogue__type');
-    await page.getByRole('dialog').getByRole('tab', { name: en ? 'Plan catalogue' : '预案目录' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('tab', { name: en ? 'Plan catalogue' : '预案目录' })
+      .click();
     await types.first().click();
     await expect(page.getByRole('dialog').locator('.type-editor')).toBeVisible();
     await expectAccessible(page, 'incident type editor');

@@ -20,7 +20,12 @@ const SHORT_POLICY = {
   },
 };
 
-async function post(request: APIRequestContext, host: RunningHost, path: 'commands' | 'alarms', body: Record<string, unknown>): Promise<void> {
+async function post(
+  request: APIRequestContext,
+  host: RunningHost,
+  path: 'commands' | 'alarms',
+  body: Record<string, unknown>,
+): Promise<void> {
   const response = await request.post(new URL(`/api/v1/${path}`, host.url).href, { data: body });
   expect(response.status(), await response.text()).toBe(200);
 }
@@ -153,7 +158,11 @@ test('every deadline counts down, turns urgent under ten minutes, and is marked 
   await expect(bureau.getByRole('button', { name: /^Mark met/ })).toBeVisible();
 });
 
-test('an outside alarm triggered twice is one card counted twice; when it returns to normal it waits to be seen', async ({ page, request, host }) => {
+test('an outside alarm triggered twice is one card counted twice; when it returns to normal it waits to be seen', async ({
+  page,
+  request,
+  host,
+}) => {
   await openBoard(page, host.url);
   const alarm = { dedupKey: 'pump-7', source: 'SCADA', summary: 'Pump 7 pressure low' };
   await post(request, host, 'alarms', { action: 'trigger', ...alarm });
@@ -176,7 +185,11 @@ test('an outside alarm triggered twice is one card counted twice; when it return
   await expect(recent(page).getByRole('listitem').filter({ hasText: 'Pump 7 pressure low' })).toContainText('Resolved');
 });
 
-test('an alarm flood raises a banner and groups the board by source and type, every alarm still operable', async ({ page, request, host }) => {
+test('an alarm flood raises a banner and groups the board by source and type, every alarm still operable', async ({
+  page,
+  request,
+  host,
+}) => {
   await openBoard(page, host.url);
   for (let i = 1; i <= 6; i += 1) {
     await post(request, host, 'commands', { type: 'raiseIncident', incidentType: 'fire', level: 'III', title: `Smoke detector ${i}` });
@@ -218,7 +231,11 @@ test('every alarm control is reached with Tab, shows its focus, and works from t
       const el = document.activeElement as HTMLElement | null;
       if (el === null) return null;
       const style = getComputedStyle(el);
-      return { name: el.getAttribute('aria-label') ?? el.textContent ?? '', outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      return {
+        name: el.getAttribute('aria-label') ?? el.textContent ?? '',
+        outline: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+      };
     });
     expect(focused).not.toBeNull();
     reached.push(focused!.name);
@@ -228,7 +245,10 @@ test('every alarm control is reached with Tab, shows its focus, and works from t
   }
   const order = ['Mark met: Report to the unit head', 'Acknowledge', 'Silence', 'Shelve', 'Escalate', 'Resolve', 'Details'];
   const positions = order.map((prefix) => reached.findIndex((name) => name.startsWith(prefix)));
-  expect(positions.every((p) => p >= 0), reached.join(' | ')).toBe(true);
+  expect(
+    positions.every((p) => p >= 0),
+    reached.join(' | '),
+  ).toBe(true);
   expect(positions).toEqual([...positions].sort((a, b) => a - b));
 
   // Shelve by keyboard alone: open, type, choose, submit; focus comes back to the card.
@@ -304,7 +324,9 @@ test('the first press on the page turns sound on and still does what it pressed'
   if (box === null) throw new Error('the raise button is not on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await page.waitForFunction(() => (window as unknown as { audioContexts: AudioContext[] }).audioContexts.every((c) => c.state === 'running'));
+  await page.waitForFunction(() =>
+    (window as unknown as { audioContexts: AudioContext[] }).audioContexts.every((c) => c.state === 'running'),
+  );
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.mouse.up();
 

@@ -155,7 +155,13 @@ test('a card scrolled into view shows how long its incident has waited, to the s
 
 test('scrolling down a long board keeps the emergency numbers, the clock and the selected incident in view', async ({ page, host }) => {
   for (let i = 1; i <= 20; i += 1) {
-    await postCommand(host, { type: 'raiseIncident', incidentType: 'injury', level: 'IV', title: `Cut hand ${String(i).padStart(2, '0')}`, actor: 'Guard Li' });
+    await postCommand(host, {
+      type: 'raiseIncident',
+      incidentType: 'injury',
+      level: 'IV',
+      title: `Cut hand ${String(i).padStart(2, '0')}`,
+      actor: 'Guard Li',
+    });
   }
   await openBoard(page, host.url);
   await card(page, 'Cut hand 02').getByRole('heading', { name: 'Cut hand 02' }).click();
@@ -172,7 +178,7 @@ test('scrolling down a long board keeps the emergency numbers, the clock and the
   await expect(detailPane(page)).toContainText('Cut hand 02');
 });
 
-test('a banner that comes from elsewhere does not move the card under the duty officer\'s pointer', async ({ page, host }) => {
+test("a banner that comes from elsewhere does not move the card under the duty officer's pointer", async ({ page, host }) => {
   await postCommand(host, { type: 'raiseIncident', incidentType: 'fire', level: 'I', title: 'Fire in transformer room' });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openBoard(page, host.url);

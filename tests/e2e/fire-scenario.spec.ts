@@ -126,7 +126,9 @@ test('a fire handled from raise to report, as a dispatcher runs it, with the wal
   await pane.getByLabel('of whom seriously').fill('1');
   await pane.getByLabel('Direct loss (¥)').fill('250000');
   await pane.getByRole('button', { name: 'Save casualties and loss' }).click();
-  await expect(timeline(page)).toContainText('Casualties and loss: Dead 0, Missing 0, Injured 2, of whom seriously 1, Direct loss (¥) CN¥250,000');
+  await expect(timeline(page)).toContainText(
+    'Casualties and loss: Dead 0, Missing 0, Injured 2, of whom seriously 1, Direct loss (¥) CN¥250,000',
+  );
   await expect(pane).toContainText("The plan's thresholds propose: Level IV General");
 
   // Resolve: the tile leaves the wall.
@@ -261,7 +263,12 @@ test('a drill is bannered on both views and left out of the statistics', async (
 test('the wall fits thirteen incidents on one screen: twelve tiles and a summary line', async ({ browser, host }) => {
   const levels = ['I', 'II', 'II', 'III', 'III', 'III', 'IV', 'IV', 'IV', 'IV', 'IV', 'II', 'III'] as const;
   for (const [i, level] of levels.entries()) {
-    await postCommand(host, { type: 'raiseIncident', incidentType: 'equipment-accident', level, title: `Machine ${i + 1} stopped with a long title that wraps` });
+    await postCommand(host, {
+      type: 'raiseIncident',
+      incidentType: 'equipment-accident',
+      level,
+      title: `Machine ${i + 1} stopped with a long title that wraps`,
+    });
   }
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await context.newPage();
@@ -273,7 +280,11 @@ test('the wall fits thirteen incidents on one screen: twelve tiles and a summary
   const fits = await wall.evaluate(() => {
     const root = document.documentElement;
     const tiles = Array.from(document.querySelectorAll('.tile'), (t) => t.getBoundingClientRect());
-    return root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth && tiles.every((r) => r.bottom <= window.innerHeight && r.right <= window.innerWidth);
+    return (
+      root.scrollHeight <= window.innerHeight &&
+      root.scrollWidth <= window.innerWidth &&
+      tiles.every((r) => r.bottom <= window.innerHeight && r.right <= window.innerWidth)
+    );
   });
   expect(fits).toBe(true);
   // Read-only: nothing on the wall can be operated.

@@ -15,9 +15,13 @@ test('board screenshot with incidents of every level, a drill and a resolved one
   await raiseIncident(page, { type: 'Power outage', title: 'Branch power failure', location: 'East branch', drill: true });
   await raiseIncident(page, { type: 'Equipment accident', level: 'IV', title: 'Forklift hydraulic leak', location: 'Dock 1' });
   await raiseIncident(page, { type: 'Customer complaint', title: 'Group complaint at the counter', location: 'Main hall' });
-  await card(page, 'Worker fell from scaffold').getByRole('button', { name: /^Acknowledge/ }).click();
+  await card(page, 'Worker fell from scaffold')
+    .getByRole('button', { name: /^Acknowledge/ })
+    .click();
   await expect(card(page, 'Worker fell from scaffold')).toContainText('Acknowledged by');
-  await card(page, 'Group complaint at the counter').getByRole('button', { name: /^Resolve/ }).click();
+  await card(page, 'Group complaint at the counter')
+    .getByRole('button', { name: /^Resolve/ })
+    .click();
   await expect(recent(page)).toContainText('Group complaint at the counter');
   // Nothing focused or hovered: the picture shows the board, not a focus ring.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -51,7 +51,12 @@ test('with a PIN set, changes wait for it; a wrong PIN is refused and asked agai
   expect(await save.evaluate((button) => button.closest('[inert]') !== null)).toBe(true);
   await dialog.getByLabel('Operator PIN').fill('1111');
   await dialog.getByRole('button', { name: 'Unlock' }).click();
-  await dialog.getByRole('listitem').filter({ has: page.getByRole('textbox', { name: 'Name' }) }).first().getByLabel('Department').fill('Head office');
+  await dialog
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('textbox', { name: 'Name' }) })
+    .first()
+    .getByLabel('Department')
+    .fill('Head office');
   await dialog.getByRole('button', { name: 'Save roster' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Wrong operator PIN; enter it again.');
   // The edit is still there behind the prompt; with the right PIN it goes through.
@@ -90,10 +95,12 @@ test('a catalogue file with mistakes is refused with every field and line; a goo
 
   // Two mistakes: a step that dials an unknown number, and a type without a name.
   const broken = JSON.parse(exported) as { incidentTypes: Record<string, unknown>[] };
-  ((broken.incidentTypes[0]!.checklist as Record<string, unknown>[])[0]!).dials = '999';
+  (broken.incidentTypes[0]!.checklist as Record<string, unknown>[])[0]!.dials = '999';
   delete broken.incidentTypes[2]!.name;
   const brokenText = JSON.stringify(broken, null, 2);
-  await dialog.getByLabel('Import a catalogue file').setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(brokenText) });
+  await dialog
+    .getByLabel('Import a catalogue file')
+    .setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(brokenText) });
   const problems = dialog.getByRole('alert');
   await expect(problems).toContainText('The file has 2 problems; nothing was changed:');
   const lineOf = (needle: string) => brokenText.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -104,14 +111,16 @@ test('a catalogue file with mistakes is refused with every field and line; a goo
   // A good file: fire renamed.
   const good = JSON.parse(exported) as { incidentTypes: { name: { en: string } }[] };
   good.incidentTypes[0]!.name.en = 'Fire (site plan 2025)';
-  await dialog.getByLabel('Import a catalogue file').setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await dialog
+    .getByLabel('Import a catalogue file')
+    .setInputFiles({ name: 'catalogue.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
   await expect(dialog).toContainText('The file is valid: 18 incident types. Replace the current catalogue?');
   await dialog.getByRole('button', { name: 'Replace catalogue' }).click();
   await expect(dialog).toContainText('Catalogue replaced.');
   await expect(dialog.getByRole('button', { name: /^Fire \(site plan 2025\)/ })).toBeVisible();
 });
 
-test('editing a type\'s checklist changes what the next incident of that type asks for', async ({ page, host }) => {
+test("editing a type's checklist changes what the next incident of that type asks for", async ({ page, host }) => {
   await openBoard(page, host.url);
   await page.getByLabel('Operator', { exact: true }).fill('Wang Fang');
   await openSettings(page, 'Plan catalogue');
@@ -134,10 +143,18 @@ test('editing a type\'s checklist changes what the next incident of that type as
   await expect(timeline(page)).toContainText('Raised (Level III): Cut hand at packing line');
 });
 
-test('a type renamed, given another default level, positions and a contact, then copied as a new type: the board follows', async ({ page, host }) => {
+test('a type renamed, given another default level, positions and a contact, then copied as a new type: the board follows', async ({
+  page,
+  host,
+}) => {
   await postCommand(host, {
     type: 'updateSettings',
-    settings: { contacts: [{ name: 'Hospital switchboard', number: '021 5555 0120' }, { name: 'Power company', number: '95598' }] },
+    settings: {
+      contacts: [
+        { name: 'Hospital switchboard', number: '021 5555 0120' },
+        { name: 'Power company', number: '95598' },
+      ],
+    },
   });
   await openBoard(page, host.url);
   await openSettings(page, 'Plan catalogue');
@@ -184,7 +201,7 @@ test('a type renamed, given another default level, positions and a contact, then
   await expect(site.last()).toHaveAccessibleName('Call 021 5555 0120 Hospital switchboard');
 });
 
-test('a holiday entered in the working calendar moves a complaint\'s working-day deadline', async ({ page, host, request }) => {
+test("a holiday entered in the working calendar moves a complaint's working-day deadline", async ({ page, host, request }) => {
   // The site's next working day (on its calendar, UTC+8) becomes a holiday.
   const nextWorkingDay = localDate(addWorkingDays(Date.now(), 1, DEFAULT_CALENDAR), DEFAULT_CALENDAR);
   const withHoliday = { ...DEFAULT_CALENDAR, holidays: [nextWorkingDay] };
@@ -212,7 +229,7 @@ test('a holiday entered in the working calendar moves a complaint\'s working-day
   expect(close.dueAt).toBeGreaterThan(addWorkingDays(complaint.raisedAt, 3, DEFAULT_CALENDAR));
 });
 
-test('a level\'s escalation ladder edited in settings is the one its next incident climbs', async ({ page, host }) => {
+test("a level's escalation ladder edited in settings is the one its next incident climbs", async ({ page, host }) => {
   await openBoard(page, host.url);
   await openSettings(page, 'Escalation');
   const ladder = settings(page).getByRole('form', { name: 'Level IV ladder' });

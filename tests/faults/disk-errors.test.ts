@@ -33,7 +33,10 @@ async function faultyJournal() {
   const send = async (): Promise<{ ok: true } | { ok: false; error: NodeJS.ErrnoException }> => {
     n += 1;
     const existing = Object.keys(state.incidents)[0];
-    const input = existing === undefined || n % 3 === 0 ? raise({ incidentId: `x${n}` }) : { type: 'addNote' as const, incidentId: existing, text: `note ${n}` };
+    const input =
+      existing === undefined || n % 3 === 0
+        ? raise({ incidentId: `x${n}` })
+        : { type: 'addNote' as const, incidentId: existing, text: `note ${n}` };
     const events = decideEvents(state, input);
     try {
       await opened.journal.append(events);
@@ -233,7 +236,8 @@ describe('disk errors seen from the board (real services, HTTP and WebSocket)', 
       await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
       socket.send(JSON.stringify({ kind: 'subscribe', after: 0 }));
       await until(() => messages.some((m) => m.kind === 'events'));
-      const statuses = () => messages.filter((m): m is Extract<ServerMessage, { kind: 'status' }> => m.kind === 'status').map((m) => m.status);
+      const statuses = () =>
+        messages.filter((m): m is Extract<ServerMessage, { kind: 'status' }> => m.kind === 'status').map((m) => m.status);
       const hasFault = (s: HostStatus) => s.warnings.some((w) => w.kind === 'storageFault');
       expect(statuses().map(hasFault)).toEqual([false]);
 
@@ -253,7 +257,10 @@ describe('disk errors seen from the board (real services, HTTP and WebSocket)', 
       // the socket's command path answers the same way
       socket.send(JSON.stringify({ kind: 'command', requestId: 'w1', command: raise({ incidentId: 'during-ws' }) }));
       await until(() => messages.some((m) => m.kind === 'reply'));
-      expect(messages.find((m) => m.kind === 'reply')).toMatchObject({ requestId: 'w1', result: { ok: false, error: { code: 'storage' } } });
+      expect(messages.find((m) => m.kind === 'reply')).toMatchObject({
+        requestId: 'w1',
+        result: { ok: false, error: { code: 'storage' } },
+      });
 
       host.plan.clear();
       expect((await post(host.server.url, raise({ incidentId: 'after' }))).status).toBe(200);
@@ -268,7 +275,10 @@ describe('disk errors seen from the board (real services, HTTP and WebSocket)', 
     }
 
     // after a restart exactly the confirmed incidents are there
-    const again = await startKioskServices(host.dataDir, createLogger(() => {}));
+    const again = await startKioskServices(
+      host.dataDir,
+      createLogger(() => {}),
+    );
     try {
       expect(Object.keys(again.bus.state.incidents).sort()).toEqual(['after', 'before']);
       expect(again.status().warnings).toEqual([]);
@@ -277,4 +287,3 @@ describe('disk errors seen from the board (real services, HTTP and WebSocket)', 
     }
   });
 });
-

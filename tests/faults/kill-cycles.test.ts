@@ -85,7 +85,6 @@ afterEach(() => {
   live.clear();
 });
 
-
 interface Ledger {
   /** raises, notes and resolves some client saw answered ok */
   readonly raises: Set<string>;
@@ -207,7 +206,14 @@ describe('kill cycles: SIGKILL at random moments, restart, repeat', () => {
     async () => {
       const dataDir = await tempDir();
       const rng = random(SEED);
-      const ledger: Ledger = { raises: new Set(), notes: new Set(), resolves: new Set(), open: new Set(), unanswered: new Set(), maxSeq: 0 };
+      const ledger: Ledger = {
+        raises: new Set(),
+        notes: new Set(),
+        resolves: new Set(),
+        open: new Set(),
+        unanswered: new Set(),
+        maxSeq: 0,
+      };
       const started = Date.now();
       let startupKills = 0;
       let killedMidBurst = 0;
@@ -229,7 +235,9 @@ describe('kill cycles: SIGKILL at random moments, restart, repeat', () => {
         startupMs += Date.now() - spawnedAt;
 
         // nothing confirmed before the last kill is missing after the restart
-        const view = (await (await fetch(new URL('/api/v1/state', host.url))).json()) as { value: { seq: number; active: { id: string }[] } };
+        const view = (await (await fetch(new URL('/api/v1/state', host.url))).json()) as {
+          value: { seq: number; active: { id: string }[] };
+        };
         expect(view.value.seq, `cycle ${cycle} (seed ${SEED})`).toBeGreaterThanOrEqual(ledger.maxSeq);
         // what the board shows active is what the clients work on (this adopts raises that were
         // written but never answered, and drops resolves that were written but never answered)
@@ -238,7 +246,9 @@ describe('kill cycles: SIGKILL at random moments, restart, repeat', () => {
 
         const socket = await socketClient(host.url);
         const clients = [
-          ...Array.from({ length: HTTP_CLIENTS }, (_, c) => client(`${cycle}-h${c}`, (command) => postCommand(host.url, command), ledger, rng)),
+          ...Array.from({ length: HTTP_CLIENTS }, (_, c) =>
+            client(`${cycle}-h${c}`, (command) => postCommand(host.url, command), ledger, rng),
+          ),
           client(`${cycle}-w`, socket, ledger, rng),
         ];
         let burstDone = false;

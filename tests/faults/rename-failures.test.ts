@@ -46,29 +46,32 @@ describe('rename failures on snapshot writes', () => {
     expect(await leftovers(j.dir)).toEqual([]);
   });
 
-  it.each(['EXDEV', 'EPERM'])('%s every time: reported after the last retry, the old snapshot untouched, no non-atomic fallback', async (code) => {
-    const j = await journalWithHistory();
-    await j.journal.writeSnapshot(j.state());
-    const oldSnapshot = await readFile(join(j.dir, SNAPSHOT_FILE));
-    await j.append({ type: 'acknowledge', incidentId: 'a' });
+  it.each(['EXDEV', 'EPERM'])(
+    '%s every time: reported after the last retry, the old snapshot untouched, no non-atomic fallback',
+    async (code) => {
+      const j = await journalWithHistory();
+      await j.journal.writeSnapshot(j.state());
+      const oldSnapshot = await readFile(join(j.dir, SNAPSHOT_FILE));
+      await j.append({ type: 'acknowledge', incidentId: 'a' });
 
-    j.plan.fail('rename', code);
-    const started = Date.now();
-    const failure = await j.journal.writeSnapshot(j.state()).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(AtomicWriteError);
-    expect(failure).toMatchObject({ code, attempts: ATTEMPTS, file: join(j.dir, SNAPSHOT_FILE) });
-    expect((failure as Error).message).toMatch(new RegExp(`${code} after ${ATTEMPTS} attempts.*previous file is unchanged`));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(RENAME_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0) - 5);
-    expect(await readFile(join(j.dir, SNAPSHOT_FILE))).toEqual(oldSnapshot);
-    expect(await leftovers(j.dir)).toEqual([]);
+      j.plan.fail('rename', code);
+      const started = Date.now();
+      const failure = await j.journal.writeSnapshot(j.state()).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(AtomicWriteError);
+      expect(failure).toMatchObject({ code, attempts: ATTEMPTS, file: join(j.dir, SNAPSHOT_FILE) });
+      expect((failure as Error).message).toMatch(new RegExp(`${code} after ${ATTEMPTS} attempts.*previous file is unchanged`));
+      expect(Date.now() - started).toBeGreaterThanOrEqual(RENAME_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0) - 5);
+      expect(await readFile(join(j.dir, SNAPSHOT_FILE))).toEqual(oldSnapshot);
+      expect(await leftovers(j.dir)).toEqual([]);
 
-    // The journal is the truth: appends go on, and a restart rebuilds everything.
-    await j.append(raise({ incidentId: 'c' }));
-    await j.journal.close();
-    const reopened = await Journal.open(j.dir);
-    expect(reopened.state).toEqual(j.state());
-    await reopened.journal.close();
-  });
+      // The journal is the truth: appends go on, and a restart rebuilds everything.
+      await j.append(raise({ incidentId: 'c' }));
+      await j.journal.close();
+      const reopened = await Journal.open(j.dir);
+      expect(reopened.state).toEqual(j.state());
+      await reopened.journal.close();
+    },
+  );
 
   it('through the command bus: commands keep succeeding, the failed snapshot is reported', async () => {
     const dir = await tempDir();
@@ -104,24 +107,27 @@ describe('rename failures on settings writes', () => {
     expect(await leftovers(dir)).toEqual([]);
   });
 
-  it.each(['EXDEV', 'EPERM'])('%s every time: the change is refused with a clear error and the file keeps its old content', async (code) => {
-    const dir = await tempDir();
-    const plan = new FaultPlan();
-    const { store } = await openSettings(dir, Date.now, { files: faultyRenames(plan) });
-    store.set('siteName', 'Plant 2 duty room');
-    const before = await readFile(join(dir, 'settings.json'));
+  it.each(['EXDEV', 'EPERM'])(
+    '%s every time: the change is refused with a clear error and the file keeps its old content',
+    async (code) => {
+      const dir = await tempDir();
+      const plan = new FaultPlan();
+      const { store } = await openSettings(dir, Date.now, { files: faultyRenames(plan) });
+      store.set('siteName', 'Plant 2 duty room');
+      const before = await readFile(join(dir, 'settings.json'));
 
-    plan.fail('rename', code);
-    expect(() => store.set('siteName', 'Renamed')).toThrow(new RegExp(`settings\\.json \\(${code} after ${ATTEMPTS} attempts`));
-    // conf itself would have fallen back to a plain overwrite on EXDEV: here the old bytes stay
-    expect(await readFile(join(dir, 'settings.json'))).toEqual(before);
-    expect(currentSettings(store).siteName).toBe('Plant 2 duty room');
-    expect(await leftovers(dir)).toEqual([]);
+      plan.fail('rename', code);
+      expect(() => store.set('siteName', 'Renamed')).toThrow(new RegExp(`settings\\.json \\(${code} after ${ATTEMPTS} attempts`));
+      // conf itself would have fallen back to a plain overwrite on EXDEV: here the old bytes stay
+      expect(await readFile(join(dir, 'settings.json'))).toEqual(before);
+      expect(currentSettings(store).siteName).toBe('Plant 2 duty room');
+      expect(await leftovers(dir)).toEqual([]);
 
-    plan.clear();
-    store.set('siteName', 'Renamed');
-    expect(currentSettings(store).siteName).toBe('Renamed');
-  });
+      plan.clear();
+      store.set('siteName', 'Renamed');
+      expect(currentSettings(store).siteName).toBe('Renamed');
+    },
+  );
 
   it('a backup that cannot be refreshed is reported: the error says the file itself was saved', async () => {
     const dir = await tempDir();
@@ -140,7 +146,9 @@ describe('rename failures on settings writes', () => {
       },
     });
     failBackup = true;
-    expect(() => opened.store.set('siteName', 'X')).toThrow(/settings were saved to .*settings\.json, but the backup copy .* could not be updated.*EPERM after 5 attempts/);
+    expect(() => opened.store.set('siteName', 'X')).toThrow(
+      /settings were saved to .*settings\.json, but the backup copy .* could not be updated.*EPERM after 5 attempts/,
+    );
     expect(backupRenames).toBe(ATTEMPTS);
     expect((JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as { siteName: string }).siteName).toBe('X');
     failBackup = false;

@@ -7,13 +7,23 @@ import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
 import { startHostServer } from '../../electron/services/host-server.js';
 import { startKioskServices } from '../../electron/services/kiosk-services.js';
 import { createLogger } from '../../electron/services/logger.js';
-import { currentSettings, openSettings, SETTINGS_BACKUP, SETTINGS_VERSION, settingsProblem } from '../../electron/services/settings-store.js';
+import {
+  currentSettings,
+  openSettings,
+  SETTINGS_BACKUP,
+  SETTINGS_VERSION,
+  settingsProblem,
+} from '../../electron/services/settings-store.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
 const CLOCK = () => Date.UTC(2026, 10, 29, 8, 0, 0);
 const COPY = 'settings.corrupt-2026-11-29T08-00-00-000Z.json';
-const GOOD = { siteName: 'Plant 2 duty room', operatorName: 'Duty officer Wang', contacts: [{ name: 'Power company', number: '95598', note: '' }] };
+const GOOD = {
+  siteName: 'Plant 2 duty room',
+  operatorName: 'Duty officer Wang',
+  contacts: [{ name: 'Power company', number: '95598', note: '' }],
+};
 
 /** A data directory whose last session saved GOOD (so settings.backup.json holds it). */
 async function savedSession(): Promise<{ dir: string; good: Buffer }> {
@@ -30,9 +40,21 @@ const BAD_FILES: readonly [string, (good: Buffer) => Buffer, RegExp][] = [
   ['truncated', (good) => good.subarray(0, Math.floor(good.length / 2)), /not valid JSON/],
   ['random bytes', () => Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x80, 0x9c, 0x7b, 0x22]), /not valid JSON: the file is not UTF-8/],
   ['not an object', () => Buffer.from('[1, 2, 3]'), /must be a JSON object/],
-  ['schema-violating (wrong value)', (good) => Buffer.from(JSON.stringify({ ...JSON.parse(good.toString()), language: 'fr' })), /field language/],
-  ['schema-violating (wrong type)', (good) => Buffer.from(JSON.stringify({ ...JSON.parse(good.toString()), contacts: 'none' })), /field contacts/],
-  ['schema-violating (unknown field)', (good) => Buffer.from(JSON.stringify({ ...JSON.parse(good.toString()), colour: 'red' })), /field colour: unknown field/],
+  [
+    'schema-violating (wrong value)',
+    (good) => Buffer.from(JSON.stringify({ ...JSON.parse(good.toString()), language: 'fr' })),
+    /field language/,
+  ],
+  [
+    'schema-violating (wrong type)',
+    (good) => Buffer.from(JSON.stringify({ ...JSON.parse(good.toString()), contacts: 'none' })),
+    /field contacts/,
+  ],
+  [
+    'schema-violating (unknown field)',
+    (good) => Buffer.from(JSON.stringify({ ...JSON.parse(good.toString()), colour: 'red' })),
+    /field colour: unknown field/,
+  ],
   [
     'from a future version',
     (good) => Buffer.from(JSON.stringify({ ...JSON.parse(good.toString()), version: SETTINGS_VERSION + 1, shiftPattern: '4-on-4-off' })),
@@ -82,7 +104,9 @@ describe('a bad settings file at start-up', () => {
     await writeFile(join(dir, SETTINGS_BACKUP), '');
     const opened = await openSettings(dir, CLOCK);
     expect(currentSettings(opened.store)).toEqual(DEFAULT_SETTINGS);
-    expect(opened.warnings[0]!.message).toMatch(/defaults are in force \(the backup could not be used either \(the file is empty; kept as .*settings\.backup-corrupt-/);
+    expect(opened.warnings[0]!.message).toMatch(
+      /defaults are in force \(the backup could not be used either \(the file is empty; kept as .*settings\.backup-corrupt-/,
+    );
     expect((await readdir(dir)).filter((f) => f.includes('corrupt')).sort()).toEqual([
       'settings.backup-corrupt-2026-11-29T08-00-00-000Z.json',
       COPY,
@@ -155,7 +179,15 @@ describe('a bad settings file at start-up', () => {
     await writeFile(join(dir, 'settings.json'), 'garbage');
     const log = createLogger(() => {});
     const services = await startKioskServices(dir, log, CLOCK);
-    const server = await startHostServer({ bus: services.bus, status: services.status, log, staticDir: null, host: '127.0.0.1', port: 0, token: null });
+    const server = await startHostServer({
+      bus: services.bus,
+      status: services.status,
+      log,
+      staticDir: null,
+      host: '127.0.0.1',
+      port: 0,
+      token: null,
+    });
     try {
       const view = ((await (await fetch(new URL('/api/v1/state', server.url))).json()) as { value: StateView }).value;
       expect(view.status.warnings).toEqual([expect.objectContaining({ kind: 'settingsCorrupt', copy: join(dir, COPY) })]);

@@ -89,7 +89,9 @@ describe('torn last record, at every byte offset', () => {
     for (let cut = 0; cut < recordLength; cut += 1) {
       await expectCutAndRecovered(dir, journal, whole.subarray(0, lastStart + cut), T0 + cut);
     }
-    console.log(`[faults] torn last record (${snapshot ? 'after a snapshot' : 'no snapshot'}): cut at all ${recordLength} offsets, each cut off, reported and recovered`);
+    console.log(
+      `[faults] torn last record (${snapshot ? 'after a snapshot' : 'no snapshot'}): cut at all ${recordLength} offsets, each cut off, reported and recovered`,
+    );
     expect((await readdir(dir)).filter((f) => f.startsWith('torn-'))).toEqual([]);
   });
 

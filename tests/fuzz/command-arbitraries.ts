@@ -130,8 +130,12 @@ export const spoiledCommand: fc.Arbitrary<Spoiled> = fc.constantFrom(...WITH_BAS
       : []),
     fc
       .constantFrom(...variant.fields)
-      .chain((key) => wrongValueFor(variant, key).map((value): Spoiled => ({ command: withField(variant.base, key, value), field: key, how: 'wrong' }))),
-    unknownKey(variant).chain((key) => anyValue.map((value): Spoiled => ({ command: withField(variant.base, key, value), field: key, how: 'unknown' }))),
+      .chain((key) =>
+        wrongValueFor(variant, key).map((value): Spoiled => ({ command: withField(variant.base, key, value), field: key, how: 'wrong' })),
+      ),
+    unknownKey(variant).chain((key) =>
+      anyValue.map((value): Spoiled => ({ command: withField(variant.base, key, value), field: key, how: 'unknown' })),
+    ),
   ),
 );
 

@@ -68,10 +68,14 @@ describe('parseCommand under hostile input (fast-check)', () => {
     const anyCommand = fc.oneof(
       fc.jsonValue(),
       fc.anything({ withNullPrototype: true, withObjectString: true, withBoxedValues: true, withSparseArray: true }),
-      fc.record({ type: fc.constantFrom(...COMMAND_TYPES) }, { requiredKeys: [] }).chain((head) =>
-        fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })).map((rest) => ({ ...rest, ...head })),
-      ),
-      fc.constantFrom(...COMMAND_TYPES).map((type) => JSON.parse(`{"type":"${type}","__proto__":{"type":"raiseIncident"},"constructor":{"prototype":{"x":1}}}`) as unknown),
+      fc
+        .record({ type: fc.constantFrom(...COMMAND_TYPES) }, { requiredKeys: [] })
+        .chain((head) => fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })).map((rest) => ({ ...rest, ...head }))),
+      fc
+        .constantFrom(...COMMAND_TYPES)
+        .map(
+          (type) => JSON.parse(`{"type":"${type}","__proto__":{"type":"raiseIncident"},"constructor":{"prototype":{"x":1}}}`) as unknown,
+        ),
     );
     fc.assert(
       fc.property(anyCommand, (raw) => {
@@ -86,7 +90,11 @@ describe('parseCommand under hostile input (fast-check)', () => {
   it('a wrong or missing type is refused as unknown_command naming "type"', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.jsonValue(), fc.string().filter((s) => !COMMAND_TYPES.includes(s as never)), fc.constantFrom('tick', '__proto__', 'constructor', 'toString')),
+        fc.oneof(
+          fc.jsonValue(),
+          fc.string().filter((s) => !COMMAND_TYPES.includes(s as never)),
+          fc.constantFrom('tick', '__proto__', 'constructor', 'toString'),
+        ),
         (type) => {
           const result = parseCommand({ type, incidentId: 'inc-1' }, 'tester');
           expectRefusal(result);
@@ -117,7 +125,10 @@ describe('parseCommand under hostile input (fast-check)', () => {
       fc.jsonValue(),
       fc.record(
         {
-          action: fc.oneof(fc.constantFrom('trigger', 'acknowledge', 'resolve', '__proto__', 'constructor', 'hasOwnProperty'), fc.jsonValue()),
+          action: fc.oneof(
+            fc.constantFrom('trigger', 'acknowledge', 'resolve', '__proto__', 'constructor', 'hasOwnProperty'),
+            fc.jsonValue(),
+          ),
           dedupKey: fc.oneof(fc.string(), fc.jsonValue(), fc.constant('k'.repeat(300))),
           source: fc.oneof(fc.string(), fc.jsonValue()),
           summary: fc.oneof(fc.string(), fc.jsonValue(), fc.constant('s'.repeat(201))),

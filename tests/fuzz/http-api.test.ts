@@ -34,7 +34,7 @@ async function unchanged(run: () => Promise<void>): Promise<void> {
 let nextAddress = 0;
 const freshLoopback = () => {
   nextAddress += 1;
-  return `127.${(nextAddress >> 16) & 255}.${(nextAddress >> 8) & 255}.${(nextAddress & 255) || 1}`;
+  return `127.${(nextAddress >> 16) & 255}.${(nextAddress >> 8) & 255}.${nextAddress & 255 || 1}`;
 };
 
 describe('POST /api/v1/commands under hostile input (fast-check, real host)', () => {
@@ -100,7 +100,9 @@ describe('POST /api/v1/commands under hostile input (fast-check, real host)', ()
         expect(response.json().error).toMatchObject({ code: 'invalid', field: key, message: 'unknown field' });
       }
       const nested = '{"type":"updateImpact","incidentId":"inc-1","impact":{"__proto__":{"dead":5}}}';
-      expect((await rawRequest(host().url, { path: COMMANDS, headers: jsonHeaders, body: nested })).json().error).toMatchObject({ field: 'impact.__proto__' });
+      expect((await rawRequest(host().url, { path: COMMANDS, headers: jsonHeaders, body: nested })).json().error).toMatchObject({
+        field: 'impact.__proto__',
+      });
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect((Object.prototype as Record<string, unknown>).dead).toBeUndefined();
     });
@@ -138,14 +140,24 @@ describe('POST /api/v1/commands under hostile input (fast-check, real host)', ()
       for (const path of [COMMANDS, ALARMS]) {
         for (const chunked of [false, true]) {
           const rssBefore = process.memoryUsage().rss;
-          const response = await rawRequest(host().url, { path, headers: jsonHeaders, body: tenMb, chunked, localAddress: freshLoopback() });
+          const response = await rawRequest(host().url, {
+            path,
+            headers: jsonHeaders,
+            body: tenMb,
+            chunked,
+            localAddress: freshLoopback(),
+          });
           expect(response.status, `${path} chunked=${chunked}`).toBe(413);
           expect(response.json().error).toMatchObject({ code: 'too_large' });
           expect(process.memoryUsage().rss - rssBefore).toBeLessThan(64 * 1024 * 1024);
         }
       }
       // a declared length far beyond anything is refused before a byte is read
-      const declared = await rawRequest(host().url, { path: COMMANDS, headers: { ...jsonHeaders, 'content-length': 10 * 1024 * 1024 }, body: '' });
+      const declared = await rawRequest(host().url, {
+        path: COMMANDS,
+        headers: { ...jsonHeaders, 'content-length': 10 * 1024 * 1024 },
+        body: '',
+      });
       expect(declared.status).toBe(413);
     });
   });
@@ -167,7 +179,14 @@ describe('POST /api/v1/commands under hostile input (fast-check, real host)', ()
     await unchanged(() =>
       fc.assert(
         fc.asyncProperty(
-          fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '', 'application/jsonx', 'json'),
+          fc.constantFrom(
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            '',
+            'application/jsonx',
+            'json',
+          ),
           async (type) => {
             const headers: Record<string, string> = type === '' ? {} : { 'content-type': type };
             const response = await rawRequest(host().url, { path: COMMANDS, headers, body: '{"type":"acknowledge","incidentId":"inc-1"}' });
@@ -183,7 +202,17 @@ describe('POST /api/v1/commands under hostile input (fast-check, real host)', ()
   it('odd methods and request targets: never a 5xx, never a crash', async () => {
     const target = fc.oneof(
       fc.webPath(),
-      fc.constantFrom('/api/v1/commands/../state', '/api/v1//commands', '/api/v1/%', '/api/%E0%A4%A', '//evil.example/x', '/api/v1/commands?token=x&token=y', '*', 'http://[::1', 'http://host:99999/api/v1/state'),
+      fc.constantFrom(
+        '/api/v1/commands/../state',
+        '/api/v1//commands',
+        '/api/v1/%',
+        '/api/%E0%A4%A',
+        '//evil.example/x',
+        '/api/v1/commands?token=x&token=y',
+        '*',
+        'http://[::1',
+        'http://host:99999/api/v1/state',
+      ),
       fc.string({ maxLength: 40 }).map((s) => `/api/${encodeURIComponent(s)}`),
     );
     const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'PROPFIND');
@@ -192,7 +221,12 @@ describe('POST /api/v1/commands under hostile input (fast-check, real host)', ()
         fc.asyncProperty(method, target, async (m, path) => {
           let response: RawResponse;
           try {
-            response = await rawRequest(host().url, { method: m, path, headers: jsonHeaders, body: m === 'GET' || m === 'HEAD' ? undefined : '{}' });
+            response = await rawRequest(host().url, {
+              method: m,
+              path,
+              headers: jsonHeaders,
+              body: m === 'GET' || m === 'HEAD' ? undefined : '{}',
+            });
           } catch (error) {
             // node's own client refuses some targets outright: nothing reached the host
             expect((error as NodeJS.ErrnoException).code).toMatch(/ERR_UNESCAPED_CHARACTERS|ERR_INVALID/);
@@ -215,12 +249,20 @@ describe('POST /api/v1/alarms under hostile input (fast-check, real host)', () =
   it('one spoiled field: 400 naming it', async () => {
     const spoiled = fc.oneof(
       fc.constantFrom(...alarmFields, 'action').map((field) => ({ body: without(trigger, field), field })),
-      fc.constantFrom(...alarmFields, 'action').chain((field) =>
-        anyValue
-          .filter((v) => typeof v !== 'string' || (field === 'action' ? !['trigger', 'acknowledge', 'resolve'].includes(v) : v.trim() === '' || v.length > 100))
-          .map((value) => ({ body: withField(trigger, field, value), field })),
-      ),
-      fc.constantFrom('__proto__', 'constructor', 'colour', 'incidentId').map((field) => ({ body: withField(trigger, field, { polluted: true }), field })),
+      fc
+        .constantFrom(...alarmFields, 'action')
+        .chain((field) =>
+          anyValue
+            .filter(
+              (v) =>
+                typeof v !== 'string' ||
+                (field === 'action' ? !['trigger', 'acknowledge', 'resolve'].includes(v) : v.trim() === '' || v.length > 100),
+            )
+            .map((value) => ({ body: withField(trigger, field, value), field })),
+        ),
+      fc
+        .constantFrom('__proto__', 'constructor', 'colour', 'incidentId')
+        .map((field) => ({ body: withField(trigger, field, { polluted: true }), field })),
     );
     await unchanged(() =>
       fc.assert(
@@ -240,7 +282,14 @@ describe('POST /api/v1/alarms under hostile input (fast-check, real host)', () =
     await unchanged(() =>
       fc.assert(
         fc.asyncProperty(fc.oneof(fc.jsonValue(), anyValue), async (value) => {
-          expectRefused(await rawRequest(host().url, { path: ALARMS, headers: jsonHeaders, body: JSON.stringify(value) ?? 'null', localAddress: freshLoopback() }));
+          expectRefused(
+            await rawRequest(host().url, {
+              path: ALARMS,
+              headers: jsonHeaders,
+              body: JSON.stringify(value) ?? 'null',
+              localAddress: freshLoopback(),
+            }),
+          );
         }),
         { numRuns: 200 },
       ),
@@ -252,7 +301,10 @@ describe('POST /api/v1/alarms under hostile input (fast-check, real host)', () =
       const address = freshLoopback();
       const statuses: number[] = [];
       for (let i = 0; i < 40; i += 1) {
-        statuses.push((await rawRequest(host().url, { path: ALARMS, headers: jsonHeaders, body: '{"action":"explode"}', localAddress: address })).status);
+        statuses.push(
+          (await rawRequest(host().url, { path: ALARMS, headers: jsonHeaders, body: '{"action":"explode"}', localAddress: address }))
+            .status,
+        );
       }
       expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);
       expect(statuses.slice(30).every((s) => s === 429)).toBe(true);

@@ -80,7 +80,14 @@ describe('WebSocket /api/v1/socket under hostile input (fast-check, real host)',
     const message = fc.oneof(
       fc.jsonValue(),
       anyValue,
-      fc.record({ kind: fc.oneof(fc.constantFrom('subscribe', 'command', '__proto__', 'constructor'), fc.jsonValue()), after: fc.jsonValue(), requestId: fc.jsonValue() }, { requiredKeys: [] }),
+      fc.record(
+        {
+          kind: fc.oneof(fc.constantFrom('subscribe', 'command', '__proto__', 'constructor'), fc.jsonValue()),
+          after: fc.jsonValue(),
+          requestId: fc.jsonValue(),
+        },
+        { requiredKeys: [] },
+      ),
     );
     await unchanged(() =>
       fc.assert(
@@ -116,8 +123,13 @@ describe('WebSocket /api/v1/socket under hostile input (fast-check, real host)',
       expect(await view.next()).toMatchObject({ kind: 'error', error: { code: 'invalid' } });
       view.socket.send(`{"kind":"command","requestId":"deep","command":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
       expect(await view.next()).toMatchObject({ kind: 'reply', requestId: 'deep', result: { ok: false, error: { field: 'type' } } });
-      view.socket.send('{"kind":"command","requestId":"p","command":{"type":"addNote","incidentId":"x","text":"y","__proto__":{"polluted":1}}}');
-      expect(await view.next()).toMatchObject({ kind: 'reply', result: { ok: false, error: { field: '__proto__', message: 'unknown field' } } });
+      view.socket.send(
+        '{"kind":"command","requestId":"p","command":{"type":"addNote","incidentId":"x","text":"y","__proto__":{"polluted":1}}}',
+      );
+      expect(await view.next()).toMatchObject({
+        kind: 'reply',
+        result: { ok: false, error: { field: '__proto__', message: 'unknown field' } },
+      });
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
     expect(view.socket.readyState).toBe(WebSocket.OPEN);
@@ -138,11 +150,17 @@ describe('WebSocket /api/v1/socket under hostile input (fast-check, real host)',
       const payload = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
       const mask = Buffer.from([1, 2, 3, 4]);
       const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
-      (broken.socket as unknown as { _socket: Socket })._socket.write(Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]));
+      (broken.socket as unknown as { _socket: Socket })._socket.write(
+        Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]),
+      );
       expect(await broken.closed).toBe(1007);
     });
     bystander.socket.send(JSON.stringify({ kind: 'command', requestId: 'alive', command: { type: 'acknowledge', incidentId: 'nobody' } }));
-    expect(await bystander.next()).toMatchObject({ kind: 'reply', requestId: 'alive', result: { ok: false, error: { code: 'not_found' } } });
+    expect(await bystander.next()).toMatchObject({
+      kind: 'reply',
+      requestId: 'alive',
+      result: { ok: false, error: { code: 'not_found' } },
+    });
     bystander.socket.close();
   });
 

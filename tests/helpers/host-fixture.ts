@@ -25,7 +25,12 @@ export interface HostOptions {
 export async function startHost(dataDir: string, options: HostOptions = {}): Promise<RunningHost> {
   const logs: string[] = [];
   const log = createLogger((line) => logs.push(line));
-  const services = await startKioskServices(dataDir, log, Date.now, options.journalFiles === undefined ? {} : { journalFiles: options.journalFiles });
+  const services = await startKioskServices(
+    dataDir,
+    log,
+    Date.now,
+    options.journalFiles === undefined ? {} : { journalFiles: options.journalFiles },
+  );
   const server = await startHostServer({
     bus: services.bus,
     status: services.status,

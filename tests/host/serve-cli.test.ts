@@ -24,7 +24,11 @@ describe('npm run serve', () => {
     const dataDir = await tempDir();
     const host = await spawnHost(['--port', '0', '--data', dataDir]);
     for (let i = 0; i < 3; i += 1) {
-      await fetch(new URL('/api/v1/commands', host.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(raise()) });
+      await fetch(new URL('/api/v1/commands', host.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(raise()),
+      });
     }
     host.child.kill('SIGTERM');
     expect(await host.exited).toBe(0);

@@ -40,10 +40,15 @@ describe('XDG autostart entry', () => {
   });
 
   it('starts the AppImage file itself, the installed executable, or electron with the app folder in development', () => {
-    expect(loginCommand({ execPath: '/tmp/.mount_x/kiosk', appImage: '/home/li/Kiosk.AppImage', isPackaged: true, appPath: '/a' })).toEqual([
-      '/home/li/Kiosk.AppImage',
+    expect(loginCommand({ execPath: '/tmp/.mount_x/kiosk', appImage: '/home/li/Kiosk.AppImage', isPackaged: true, appPath: '/a' })).toEqual(
+      ['/home/li/Kiosk.AppImage'],
+    );
+    expect(loginCommand({ execPath: '/opt/kiosk/kiosk', appImage: undefined, isPackaged: true, appPath: '/a' })).toEqual([
+      '/opt/kiosk/kiosk',
     ]);
-    expect(loginCommand({ execPath: '/opt/kiosk/kiosk', appImage: undefined, isPackaged: true, appPath: '/a' })).toEqual(['/opt/kiosk/kiosk']);
-    expect(loginCommand({ execPath: '/n/electron', appImage: '', isPackaged: false, appPath: '/src/kiosk' })).toEqual(['/n/electron', '/src/kiosk']);
+    expect(loginCommand({ execPath: '/n/electron', appImage: '', isPackaged: false, appPath: '/src/kiosk' })).toEqual([
+      '/n/electron',
+      '/src/kiosk',
+    ]);
   });
 });

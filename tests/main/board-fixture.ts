@@ -5,7 +5,10 @@ import { evolveAll } from '../../electron/core/evolve.js';
 import { initialState, type BoardState } from '../../electron/core/state.js';
 
 /** A board built by the real core from commands, and the events that built it. */
-export function boardAfter(commands: readonly CommandInput[], now = Date.UTC(2025, 0, 6, 8, 0)): { state: BoardState; events: DomainEvent[] } {
+export function boardAfter(
+  commands: readonly CommandInput[],
+  now = Date.UTC(2025, 0, 6, 8, 0),
+): { state: BoardState; events: DomainEvent[] } {
   let state = initialState;
   const events: DomainEvent[] = [];
   for (const raw of commands) {

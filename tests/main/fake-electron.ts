@@ -107,7 +107,12 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
     this.kiosk = options.kiosk === true;
-    this.bounds = { x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
+    this.bounds = {
+      x: Number(options.x ?? 0),
+      y: Number(options.y ?? 0),
+      width: Number(options.width ?? 800),
+      height: Number(options.height ?? 600),
+    };
     FakeBrowserWindow.all.push(this);
     app.emit('web-contents-created', new FakeEvent(), this.webContents);
   }
@@ -300,8 +305,10 @@ class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
   devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
-  beforeRequest: { filter: { urls: string[] }; listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void } | null =
-    null;
+  beforeRequest: {
+    filter: { urls: string[] };
+    listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+  } | null = null;
   readonly webRequest = {
     onBeforeRequest: (
       filter: { urls: string[] },

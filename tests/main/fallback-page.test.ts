@@ -5,7 +5,10 @@ import { raise } from '../helpers/commands.js';
 import { boardAfter } from './board-fixture.js';
 
 describe('the crash-loop fallback page', () => {
-  const { state } = boardAfter([raise({ title: 'Smoke <script>alert(1)</script> in B3', level: 'I' }), raise({ title: 'Drill evacuation', drill: true, level: 'III' })]);
+  const { state } = boardAfter([
+    raise({ title: 'Smoke <script>alert(1)</script> in B3', level: 'I' }),
+    raise({ title: 'Drill evacuation', drill: true, level: 'III' }),
+  ]);
   const page = fallbackPage({
     siteName: 'Plant "North"',
     active: activeIncidents(state),

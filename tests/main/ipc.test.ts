@@ -26,7 +26,11 @@ describe('IPC binding', () => {
         return () => listeners.delete(listener);
       },
       requestExit: () => fail('forbidden', 'no'),
-      getShellSettings: () => ({ settings: { wallDisplay: 'auto', startAtLogin: false, externalSchemes: [], alarmIntakePort: 0 }, displays: [], wallDisplayInUse: null }),
+      getShellSettings: () => ({
+        settings: { wallDisplay: 'auto', startAtLogin: false, externalSchemes: [], alarmIntakePort: 0 },
+        displays: [],
+        wallDisplayInUse: null,
+      }),
       setShellSettings: async () => fail('forbidden', 'no'),
       openExternal: async () => ok(null),
       log,
@@ -49,7 +53,10 @@ describe('IPC binding', () => {
     fake.resetFakeElectron();
     const lines: string[] = [];
     const log = createLogger((line) => lines.push(line));
-    const services = await startKioskServices(await tempDir(), createLogger(() => undefined));
+    const services = await startKioskServices(
+      await tempDir(),
+      createLogger(() => undefined),
+    );
     registerIpc(fake.ipcMain as never, {
       bus: services.bus,
       status: () => {

@@ -129,7 +129,10 @@ describe('windows', () => {
     const changed = await call(IPC_INVOKE.setShellSettings, { pin: '', wallDisplay: 2 });
     expect(changed).toMatchObject({ ok: true, value: { settings: { wallDisplay: 2 }, wallDisplayInUse: 2 } });
     expect(windowOf('wall')?.bounds.x).toBe(1920);
-    expect(await call(IPC_INVOKE.setShellSettings, { pin: '', wallDisplay: 'off' })).toMatchObject({ ok: true, value: { wallDisplayInUse: null } });
+    expect(await call(IPC_INVOKE.setShellSettings, { pin: '', wallDisplay: 'off' })).toMatchObject({
+      ok: true,
+      value: { wallDisplayInUse: null },
+    });
     expect(fake.FakeBrowserWindow.live()).toHaveLength(1);
   });
 });
@@ -155,7 +158,10 @@ describe('IPC', () => {
     for (const channel of Object.values(IPC_INVOKE)) {
       for (const frame of frames) {
         const answer = await fake.ipcMain.invokeFrom(contents, frame, channel, channel === IPC_INVOKE.sendCommand ? raise() : undefined);
-        expect(answer, `${channel} from ${frame?.url ?? 'null'}`).toEqual({ ok: false, error: { code: 'forbidden', message: 'this frame may not use the kiosk API' } });
+        expect(answer, `${channel} from ${frame?.url ?? 'null'}`).toEqual({
+          ok: false,
+          error: { code: 'forbidden', message: 'this frame may not use the kiosk API' },
+        });
       }
     }
     expect(kiosk.services.bus.state.seq).toBe(seq);
@@ -234,7 +240,10 @@ describe('IPC', () => {
   it('a page may hold only a few subscriptions', async () => {
     await start();
     for (let i = 0; i < 4; i += 1) expect((await call(IPC_INVOKE.subscribe, { subscriptionId: `s${i}`, after: 0 })).ok).toBe(true);
-    expect(await call(IPC_INVOKE.subscribe, { subscriptionId: 's4', after: 0 })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(await call(IPC_INVOKE.subscribe, { subscriptionId: 's4', after: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited' },
+    });
   });
 });
 
@@ -425,11 +434,20 @@ describe('awake, alerts, start at login', () => {
     const response = await fetch(new URL('/api/v1/alarms', kiosk.intake?.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'trigger', dedupKey: 'facp-12', source: 'Fire panel', summary: 'Smoke detector 12, store B3', level: 'II' }),
+      body: JSON.stringify({
+        action: 'trigger',
+        dedupKey: 'facp-12',
+        source: 'Fire panel',
+        summary: 'Smoke detector 12, store B3',
+        level: 'II',
+      }),
     });
     expect(response.status).toBe(200);
     expect(fake.FakeNotification.shown).toHaveLength(1);
-    expect(fake.FakeNotification.shown[0]?.options).toMatchObject({ body: expect.stringContaining('Smoke detector 12'), urgency: 'critical' });
+    expect(fake.FakeNotification.shown[0]?.options).toMatchObject({
+      body: expect.stringContaining('Smoke detector 12'),
+      urgency: 'critical',
+    });
     expect(console.flashes).toEqual([true]);
     expect(console.isMinimized()).toBe(false);
     expect(console.movedTop).toBeGreaterThan(0);
@@ -455,7 +473,10 @@ describe('awake, alerts, start at login', () => {
     const { dir } = await start();
     const file = join(dir, 'config', 'autostart', 'control-room-kiosk.desktop');
     await vi.waitFor(async () => expect(await readFile(file, 'utf8')).toContain('[Desktop Entry]'));
-    expect(await call(IPC_INVOKE.setShellSettings, { pin: '', startAtLogin: false })).toMatchObject({ ok: true, value: { settings: { startAtLogin: false } } });
+    expect(await call(IPC_INVOKE.setShellSettings, { pin: '', startAtLogin: false })).toMatchObject({
+      ok: true,
+      value: { settings: { startAtLogin: false } },
+    });
     await expect(readFile(file, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 

@@ -42,7 +42,10 @@ function memoryLog(lines: string[]): Logger {
 export async function depsFor(dir: string, logs: string[], shell: Partial<ShellSettings> = {}, platform: NodeJS.Platform = 'linux') {
   const rendererDir = join(dir, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>board</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>board</title><script type="module" src="./assets/app.js"></script>',
+  );
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fake.app.paths.userData = join(dir, 'data');
   fake.app.paths.home = dir;
@@ -57,7 +60,13 @@ export async function depsFor(dir: string, logs: string[], shell: Partial<ShellS
     // A second handle on the services' settings.json, with the same schema, as main.ts opens it with electron-store.
     openSiteSettings: (dataDir) => {
       const site = settingsJsonSchema();
-      const file = new Conf<Settings>({ cwd: dataDir, configName: 'settings', schema: site.properties as never, rootSchema: site.root, clearInvalidConfig: false });
+      const file = new Conf<Settings>({
+        cwd: dataDir,
+        configName: 'settings',
+        schema: site.properties as never,
+        rootSchema: site.root,
+        clearInvalidConfig: false,
+      });
       return () => file.store;
     },
     openShellSettings: async (dataDir) =>
@@ -72,7 +81,12 @@ export async function depsFor(dir: string, logs: string[], shell: Partial<ShellS
     // The real host server, on any free loopback port rather than the configured one.
     startAlarmIntake: (services) =>
       startHostServer({ bus: services.bus, status: services.status, log, staticDir: null, host: '127.0.0.1', port: 0, token: null }),
-    environment: { platform, env: { XDG_CONFIG_HOME: join(dir, 'config') }, home: dir, execPath: '/opt/control-room-kiosk/control-room-kiosk' },
+    environment: {
+      platform,
+      env: { XDG_CONFIG_HOME: join(dir, 'config') },
+      home: dir,
+      execPath: '/opt/control-room-kiosk/control-room-kiosk',
+    },
     signals: signals as unknown as Pick<NodeJS.Process, 'once'>,
   };
   return { deps, signals };
@@ -98,7 +112,9 @@ export async function stop(): Promise<void> {
 }
 
 export const windowOf = (view: 'console' | 'wall'): fake.FakeBrowserWindow | undefined =>
-  fake.FakeBrowserWindow.live().find((w) => w.url.includes(`view=${view}`) || w.options.title === (view === 'wall' ? 'Control-room board · wall' : 'Control-room board'));
+  fake.FakeBrowserWindow.live().find(
+    (w) => w.url.includes(`view=${view}`) || w.options.title === (view === 'wall' ? 'Control-room board · wall' : 'Control-room board'),
+  );
 export const consoleWindow = (): fake.FakeBrowserWindow => {
   const window = windowOf('console');
   if (window === undefined) throw new Error('no console window');
@@ -107,7 +123,11 @@ export const consoleWindow = (): fake.FakeBrowserWindow => {
 /** ipcRenderer.invoke from the console's top frame (the app's own page). */
 export const call = (channel: string, ...args: unknown[]) => {
   const contents = consoleWindow().webContents;
-  return fake.ipcMain.invokeFrom(contents, contents.mainFrame, channel, ...args) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; field?: string } }>;
+  return fake.ipcMain.invokeFrom(contents, contents.mainFrame, channel, ...args) as Promise<{
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; field?: string };
+  }>;
 };
 export const pushes = (window: fake.FakeBrowserWindow) => window.webContents.sentOn(IPC_PUSH.message) as SubscriptionPush[];
 

@@ -35,7 +35,15 @@ describe('electron-builder configuration', () => {
     expect(config.afterPack).toBe('resources/after-pack.cjs');
     expect(config.directories?.buildResources).toBe('resources');
     const files = (config.files as { filter: string[] }[]).flatMap((f) => f.filter);
-    expect(files).toEqual(expect.arrayContaining(['dist/electron/preload/preload.cjs', 'dist/renderer/**', 'resources/icon.png', '!**/*.map', '!dist/electron/host/**']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/electron/preload/preload.cjs',
+        'dist/renderer/**',
+        'resources/icon.png',
+        '!**/*.map',
+        '!dist/electron/host/**',
+      ]),
+    );
   });
 
   it('the icon is a 512×512 PNG', async () => {
@@ -52,7 +60,10 @@ describe('the fuses flipped after packing', () => {
     expect(typeof hook.default).toBe('function');
     const binary = join(await tempDir(), 'control-room-kiosk');
     // Electron's wire as shipped: version 1, 8 fuses, each '1' or '0'.
-    await writeFile(binary, Buffer.concat([Buffer.from('ELF…'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11110010'), Buffer.from('…')]));
+    await writeFile(
+      binary,
+      Buffer.concat([Buffer.from('ELF…'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11110010'), Buffer.from('…')]),
+    );
     await flipFuses(binary, hook.FUSES);
     const wire = (await getCurrentFuseWire(binary)) as unknown as Record<number, number>;
     expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);

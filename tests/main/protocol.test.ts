@@ -17,10 +17,23 @@ describe('the app:// protocol', () => {
 
   it('resolves paths inside the renderer folder only', () => {
     const root = '/srv/dist/renderer';
-    expect(resolveAppRequest('GET', 'app://board/', root)).toEqual({ kind: 'file', path: '/srv/dist/renderer/index.html', contentType: 'text/html; charset=utf-8' });
-    expect(resolveAppRequest('GET', 'app://board/index.html?view=wall', root)).toMatchObject({ kind: 'file', path: '/srv/dist/renderer/index.html' });
-    expect(resolveAppRequest('GET', 'app://board/assets/index-1.js', root)).toMatchObject({ kind: 'file', contentType: 'text/javascript; charset=utf-8' });
-    expect(resolveAppRequest('GET', 'app://board/a%2f..%2f..%2f..%2fetc%2fpasswd.js', root)).toMatchObject({ kind: 'file', path: '/srv/dist/renderer/etc/passwd.js' });
+    expect(resolveAppRequest('GET', 'app://board/', root)).toEqual({
+      kind: 'file',
+      path: '/srv/dist/renderer/index.html',
+      contentType: 'text/html; charset=utf-8',
+    });
+    expect(resolveAppRequest('GET', 'app://board/index.html?view=wall', root)).toMatchObject({
+      kind: 'file',
+      path: '/srv/dist/renderer/index.html',
+    });
+    expect(resolveAppRequest('GET', 'app://board/assets/index-1.js', root)).toMatchObject({
+      kind: 'file',
+      contentType: 'text/javascript; charset=utf-8',
+    });
+    expect(resolveAppRequest('GET', 'app://board/a%2f..%2f..%2f..%2fetc%2fpasswd.js', root)).toMatchObject({
+      kind: 'file',
+      path: '/srv/dist/renderer/etc/passwd.js',
+    });
     expect(resolveAppRequest('GET', 'app://board/..%5c..%5cwin.ini', root)).toMatchObject({ kind: 'refused', status: 400 });
     expect(resolveAppRequest('GET', 'app://board/%00.js', root)).toMatchObject({ kind: 'refused', status: 400 });
     expect(resolveAppRequest('GET', 'app://board/%E0%A4%A', root)).toMatchObject({ kind: 'refused', status: 400 });
@@ -38,7 +51,11 @@ describe('the app:// protocol', () => {
     await writeFile(join(dir, 'outside.js'), 'secret()');
     await symlink(join(dir, 'outside.js'), join(root, 'assets', 'link.js'));
     const refused: string[] = [];
-    const handle = createAppProtocolHandler({ rendererDir: root, fallbackPage: (view) => `<p>fallback ${view}</p>`, onRefused: (_u, why) => refused.push(why) });
+    const handle = createAppProtocolHandler({
+      rendererDir: root,
+      fallbackPage: (view) => `<p>fallback ${view}</p>`,
+      onRefused: (_u, why) => refused.push(why),
+    });
 
     const index = await handle(new Request('app://board/index.html?view=console'));
     expect(index.status).toBe(200);

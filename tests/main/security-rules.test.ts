@@ -6,7 +6,14 @@ describe('navigation and external links', () => {
   it('navigation stays on the app origin', () => {
     expect(navigationAllowed('app://board/index.html?view=console')).toBe(true);
     expect(navigationAllowed('app://board/fallback.html')).toBe(true);
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8123/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,hi', 'app://elsewhere/']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8123/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'app://elsewhere/',
+    ]) {
       expect(navigationAllowed(url), url).toBe(false);
     }
   });
@@ -23,7 +30,15 @@ describe('navigation and external links', () => {
   it('other schemes only when configured, never web, file or script schemes', () => {
     expect(externalUrlAllowed('sip:duty@pbx.local', { tel: false, schemes: ['sip'] })).toBe(true);
     expect(externalUrlAllowed('sip:duty@pbx.local', { tel: false, schemes: [] })).toBe(false);
-    for (const url of ['https://example.com/', 'http://x/', 'file:///C:/Windows/system32/calc.exe', 'javascript:alert(1)', 'ms-msdt:/id', 'smb://host/share', 'not a url']) {
+    for (const url of [
+      'https://example.com/',
+      'http://x/',
+      'file:///C:/Windows/system32/calc.exe',
+      'javascript:alert(1)',
+      'ms-msdt:/id',
+      'smb://host/share',
+      'not a url',
+    ]) {
       expect(externalUrlAllowed(url, { tel: true, schemes: ['https', 'http', 'file', 'javascript', 'ms-msdt', 'smb'] }), url).toBe(false);
     }
   });

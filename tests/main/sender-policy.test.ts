@@ -11,10 +11,22 @@ describe('IPC sender validation', () => {
   });
 
   it('refuses other origins, iframes and vanished frames', () => {
-    for (const url of ['https://evil.example/', 'http://127.0.0.1:8123/', 'file:///etc/passwd', 'about:blank', 'data:text/html,x', 'app://other/', 'app://user@board/', 'devtools://devtools/']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://127.0.0.1:8123/',
+      'file:///etc/passwd',
+      'about:blank',
+      'data:text/html,x',
+      'app://other/',
+      'app://user@board/',
+      'devtools://devtools/',
+    ]) {
       expect(checkSender(top(url)).ok, url).toBe(false);
     }
-    expect(checkSender({ url: boardUrl('console'), parent: top(boardUrl('console')) })).toEqual({ ok: false, why: 'only a top-level frame may call' });
+    expect(checkSender({ url: boardUrl('console'), parent: top(boardUrl('console')) })).toEqual({
+      ok: false,
+      why: 'only a top-level frame may call',
+    });
     expect(checkSender(null)).toEqual({ ok: false, why: 'the sending frame is gone' });
   });
 

@@ -12,10 +12,21 @@ describe('the shell settings file', () => {
   it('reads defaults, changes only as a whole valid object, and the file keeps the change', async () => {
     const cwd = await tempDir();
     const { properties, root } = shellSettingsJsonSchema();
-    const open = () => new Conf<ShellSettings>({ cwd, configName: 'kiosk-shell', schema: properties as never, rootSchema: root, defaults: DEFAULT_SHELL_SETTINGS, clearInvalidConfig: false });
+    const open = () =>
+      new Conf<ShellSettings>({
+        cwd,
+        configName: 'kiosk-shell',
+        schema: properties as never,
+        rootSchema: root,
+        defaults: DEFAULT_SHELL_SETTINGS,
+        clearInvalidConfig: false,
+      });
     const config = new ShellConfig(open(), quiet([]));
     expect(config.get()).toEqual({ wallDisplay: 'auto', startAtLogin: true, externalSchemes: [], alarmIntakePort: 8123 });
-    expect(config.update({ wallDisplay: 2, externalSchemes: ['sip'] })).toMatchObject({ ok: true, value: { wallDisplay: 2, externalSchemes: ['sip'] } });
+    expect(config.update({ wallDisplay: 2, externalSchemes: ['sip'] })).toMatchObject({
+      ok: true,
+      value: { wallDisplay: 2, externalSchemes: ['sip'] },
+    });
     expect(config.update({ wallDisplay: -1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(new ShellConfig(open(), quiet([])).get()).toMatchObject({ wallDisplay: 2, externalSchemes: ['sip'] });
   });

@@ -18,7 +18,11 @@ const tempDir = useTempDirs();
 describe('the preload bundle', () => {
   it('is one CommonJS file that needs only electron and exposes only kioskApi', async () => {
     const outDir = await tempDir();
-    await build({ configFile: join(ROOT, 'electron', 'preload', 'vite.config.ts'), logLevel: 'silent', build: { outDir, sourcemap: false } });
+    await build({
+      configFile: join(ROOT, 'electron', 'preload', 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir, sourcemap: false },
+    });
     const code = await readFile(join(outDir, 'preload.cjs'), 'utf8');
 
     expect([...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])).toEqual(['electron']);

@@ -39,7 +39,11 @@ describe('the preload bridge', () => {
   it('each function invokes exactly its channel, and a broken channel answers unavailable', async () => {
     const api = await loadPreload();
     const cases: [() => Promise<unknown>, string, unknown[]][] = [
-      [() => api.sendCommand(raise({ title: 'x' })), IPC_INVOKE.sendCommand, [expect.objectContaining({ type: 'raiseIncident', title: 'x' })]],
+      [
+        () => api.sendCommand(raise({ title: 'x' })),
+        IPC_INVOKE.sendCommand,
+        [expect.objectContaining({ type: 'raiseIncident', title: 'x' })],
+      ],
       [() => api.getStatus(), IPC_INVOKE.getStatus, []],
       [() => api.requestExit('2468'), IPC_INVOKE.requestExit, [{ pin: '2468' }]],
       [() => api.getShellSettings(), IPC_INVOKE.getShellSettings, []],
@@ -108,7 +112,10 @@ describe('the whole chain: renderer transport → preload → main → bus → j
     unsubscribe();
     await api.sendCommand(raise());
     expect(received).toHaveLength(2);
-    expect(await api.sendCommand({ type: 'acknowledge', incidentId: 'nope!' } as never)).toMatchObject({ ok: false, error: { code: 'invalid', field: 'incidentId' } });
+    expect(await api.sendCommand({ type: 'acknowledge', incidentId: 'nope!' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'incidentId' },
+    });
   });
 
   it("the renderer's Transport over the bridge: connect, status, snapshot on resubscribe, live events, send", async () => {

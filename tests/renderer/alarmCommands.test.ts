@@ -35,7 +35,10 @@ describe('alarm actions of the store', () => {
 
   it('a refused escalation is kept for its card, and does not touch the board', async () => {
     const { transport, store } = online();
-    transport.reply = () => ({ ok: false, error: { code: 'conflict', message: 'already at the highest tier of the escalation policy', field: 'incidentId' } });
+    transport.reply = () => ({
+      ok: false,
+      error: { code: 'conflict', message: 'already at the highest tier of the escalation policy', field: 'incidentId' },
+    });
     const board = store.getState().board;
     const result = await store.getState().escalate('inc-4');
     expect(result.ok).toBe(false);

@@ -6,7 +6,12 @@ import { initialState } from '../../electron/core/state.js';
 import { groupBySourceAndType, selectFloodGroups } from '../../renderer/store/alarmGroups.js';
 import { at, happened, type Step } from '../core/given.js';
 
-const raise = (incidentType: string, level: 'I' | 'II' | 'III' | 'IV', title: string): CommandInput => ({ type: 'raiseIncident', incidentType, level, title });
+const raise = (incidentType: string, level: 'I' | 'II' | 'III' | 'IV', title: string): CommandInput => ({
+  type: 'raiseIncident',
+  incidentType,
+  level,
+  title,
+});
 const trigger = (source: string, dedupKey: string, level: 'I' | 'II' | 'III' | 'IV' = 'III'): CommandInput => ({
   type: 'triggerAlarm',
   source,

@@ -41,7 +41,11 @@ describe('the alarm as a card reads it', () => {
   });
 
   it('silence keeps the flash; the horn stops', () => {
-    const steps: (readonly [number, Step])[] = [[at(0), SHORT], [at(0), raise()], [at(0.5), { type: 'silence', incidentId: 'inc-1' }]];
+    const steps: (readonly [number, Step])[] = [
+      [at(0), SHORT],
+      [at(0), raise()],
+      [at(0.5), { type: 'silence', incidentId: 'inc-1' }],
+    ];
     const board = boardAfter(steps);
     expect(isFlashing(incidentOf(board))).toBe(true);
     expect(hornPattern(board, at(0.6))).toBeNull();
@@ -71,7 +75,10 @@ describe('the alarm as a card reads it', () => {
     expect(unitHead?.missedAt).not.toBeNull();
     expect(deadlineState(unitHead!)).toBe('met');
     expect(deadlineState(bureau!)).toBe('open');
-    const missedOnly = boardAfter([[at(0), raise('I')], [at(6), tick()]]);
+    const missedOnly = boardAfter([
+      [at(0), raise('I')],
+      [at(6), tick()],
+    ]);
     expect(deadlineState(incidentOf(missedOnly).deadlines[0]!)).toBe('missed');
   });
 });

@@ -21,7 +21,18 @@ const on = (type: CommandInput['type'], extra: Record<string, unknown> = {}): Co
 export function fireBoard(extra: readonly (readonly [number, Step])[] = []): BoardState {
   const events = happened([
     [at(0), { type: 'setRoster', people: PEOPLE, actor: 'admin' }],
-    [at(0), { type: 'raiseIncident', incidentType: 'fire', level: 'II', title: 'Fire in warehouse 3', location: 'Warehouse 3, bay 2', details: 'Smoke from the racks', actor: 'Wang Fang' }],
+    [
+      at(0),
+      {
+        type: 'raiseIncident',
+        incidentType: 'fire',
+        level: 'II',
+        title: 'Fire in warehouse 3',
+        location: 'Warehouse 3, bay 2',
+        details: 'Smoke from the racks',
+        actor: 'Wang Fang',
+      },
+    ],
     [at(1), on('recordCall', { number: '119', name: 'Fire' })],
     [at(2), on('checkStep', { stepId: 'call-119' })],
     [at(3), on('assignRole', { position: 'commander', personId: 'li-wei' })],

@@ -22,7 +22,10 @@ import { fire, fireBoard } from './planFixture.js';
 type Lang = 'en' | 'zh-CN';
 
 /** Renders a view on a store holding `board`, as the host would have sent it, in one language. */
-function render(view: ReactElement, options: { language: Lang; board?: BoardState; settings?: Partial<PublicSettings>; selected?: string | null }): string {
+function render(
+  view: ReactElement,
+  options: { language: Lang; board?: BoardState; settings?: Partial<PublicSettings>; selected?: string | null },
+): string {
   const transport = new FakeTransport();
   const store = createBoardStore(transport, { language: options.language, now: () => T0 });
   const board = options.board ?? fireBoard();
@@ -37,7 +40,13 @@ function render(view: ReactElement, options: { language: Lang; board?: BoardStat
 }
 
 /** The visible text, tags stripped, for "does it say this" checks. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 const labels = (html: string) => [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
 
 describe('the card summary', () => {
@@ -67,7 +76,15 @@ describe('the emergency contacts', () => {
   it('offers 119, 110, 120 and 122 by name, then the site contacts, in a named region', () => {
     const html = render(h(EmergencyContacts), { language: 'en', settings, selected: 'inc-1' });
     expect(html).toMatch(/<section[^>]*aria-label="Emergency contacts"/);
-    expect(labels(html)).toEqual(expect.arrayContaining(['Call 119 Fire', 'Call 110 Police', 'Call 120 Ambulance', 'Call 122 Traffic accidents', 'Call 95598 Power company']));
+    expect(labels(html)).toEqual(
+      expect.arrayContaining([
+        'Call 119 Fire',
+        'Call 110 Police',
+        'Call 120 Ambulance',
+        'Call 122 Traffic accidents',
+        'Call 95598 Power company',
+      ]),
+    );
     expect(text(html)).toContain('Calls are recorded on incident 1 Fire in warehouse 3');
     expect(text(html)).toContain('Dial on the phone; clicking a number records the call.');
   });
@@ -94,7 +111,10 @@ describe('the checklist', () => {
     expect(text(html)).toContain('By: On-site lead');
     // The call-119 step is done, so its call button is gone; an open dialling step keeps it.
     expect(names).not.toContain('Call 119 (Fire)');
-    const open = render(h(Checklist, { incident: fire(fireBoard([[at(9), { type: 'uncheckStep', incidentId: 'inc-1', stepId: 'call-119' }]])) }), { language: 'en' });
+    const open = render(
+      h(Checklist, { incident: fire(fireBoard([[at(9), { type: 'uncheckStep', incidentId: 'inc-1', stepId: 'call-119' }]])) }),
+      { language: 'en' },
+    );
     expect(labels(open)).toContain('Call 119 (Fire)');
   });
 
@@ -139,7 +159,8 @@ describe('the timeline', () => {
     expect(text(html)).toContain('Timeline');
     expect(text(html)).toContain('Wang Fang Called 119 (Fire)');
     expect(text(html).indexOf('Note: Brigade on site')).toBeLessThan(text(html).indexOf('Raised (Level II)'));
-    for (const kind of ['All', 'Alarms', 'Actions', 'Calls', 'Notes', 'Checklist', 'Roles']) expect(html).toContain(`aria-pressed="true">${kind}<`);
+    for (const kind of ['All', 'Alarms', 'Actions', 'Calls', 'Notes', 'Checklist', 'Roles'])
+      expect(html).toContain(`aria-pressed="true">${kind}<`);
     expect(text(html)).toContain('Add note');
   });
 
@@ -164,19 +185,23 @@ describe('the detail pane', () => {
     expect(text(html)).toContain("The plan's thresholds propose: Level IV General");
     expect(text(html)).toContain('Not saved yet: prefilled from the incident');
     expect(html).toContain('Example Logistics Co.</textarea>');
-    for (const button of ['Save report', 'Print report', 'Export JSON', 'Export CSV', 'Save casualties and loss']) expect(text(html)).toContain(button);
+    for (const button of ['Save report', 'Print report', 'Export JSON', 'Export CSV', 'Save casualties and loss'])
+      expect(text(html)).toContain(button);
   });
 
   it('in Chinese', () => {
     const html = render(h(DetailPane), { language: 'zh-CN', selected: 'inc-1' });
-    for (const part of ['处置清单', '应急岗位', '时间线', '伤亡和损失', '事故报告', '导出 JSON', '导出 CSV', '打印报告']) expect(text(html)).toContain(part);
+    for (const part of ['处置清单', '应急岗位', '时间线', '伤亡和损失', '事故报告', '导出 JSON', '导出 CSV', '打印报告'])
+      expect(text(html)).toContain(part);
     expect(text(html)).toContain('按预案标准建议：IV级 一般');
     expect(html).toContain('（请在“设置”中填写单位名称）</textarea>');
   });
 });
 
 describe('drills and statistics', () => {
-  const board = fireBoard([[at(9), { type: 'raiseIncident', incidentType: 'fire', level: 'I', title: 'Evacuation exercise', drill: true }]]);
+  const board = fireBoard([
+    [at(9), { type: 'raiseIncident', incidentType: 'fire', level: 'I', title: 'Evacuation exercise', drill: true }],
+  ]);
 
   it('count active incidents by level without the drills', () => {
     const en = text(render(h(StatsStrip), { language: 'en', board }));

@@ -115,7 +115,11 @@ describe('prefillReport', () => {
 
   it('says "none yet" before anything was done', () => {
     const state = fireBoard();
-    const fresh = { ...fire(state), checklist: fire(state).checklist.map((i) => ({ ...i, status: 'open' as const, at: null, by: null })), timeline: [] };
+    const fresh = {
+      ...fire(state),
+      checklist: fire(state).checklist.map((i) => ({ ...i, status: 'open' as const, at: null, by: null })),
+      timeline: [],
+    };
     expect(prefillReport(fresh, ctx('en')).measures).toBe('None yet');
   });
 });
@@ -129,7 +133,15 @@ describe('the exported report', () => {
     expect(doc.format).toBe('control-room-accident-report');
     expect(doc.exportedAt).toBe(new Date(at(30)).toISOString());
     expect(doc.saved).toBe(true);
-    expect(doc.incident).toMatchObject({ id: 'inc-1', number: 1, incidentType: 'fire', typeName: 'Fire', level: 'II', status: 'raised', drill: false });
+    expect(doc.incident).toMatchObject({
+      id: 'inc-1',
+      number: 1,
+      incidentType: 'fire',
+      typeName: 'Fire',
+      level: 'II',
+      status: 'raised',
+      drill: false,
+    });
     expect(doc.report.map((f) => [f.field, f.label])).toEqual([
       ['unit', 'The unit (name, address, nature)'],
       ['timePlace', 'Time, place and scene'],
@@ -140,7 +152,17 @@ describe('the exported report', () => {
     ]);
     expect(doc.report[5]?.text).toBe('Racks "bay 2", lost');
     expect(doc.timeline).toHaveLength(incident.timeline.length);
-    expect(doc.timeline.map((e) => e.kind)).toEqual(['actions', 'calls', 'checklist', 'roles', 'roles', 'checklist', 'checklist', 'actions', 'notes']);
+    expect(doc.timeline.map((e) => e.kind)).toEqual([
+      'actions',
+      'calls',
+      'checklist',
+      'roles',
+      'roles',
+      'checklist',
+      'checklist',
+      'actions',
+      'notes',
+    ]);
     expect(doc.timeline[1]).toEqual({
       seq: 3,
       at: new Date(at(1)).toISOString(),

@@ -48,7 +48,9 @@ describe('dispatcher shortcuts', () => {
       expect(shortcutFor(key('a', { target }))).toBeNull();
     }
     // A checkbox or a button with focus is not typing: the shortcut works.
-    expect(shortcutFor(key('a', { target: { tagName: 'INPUT', isContentEditable: false, type: 'checkbox' } }))).toEqual({ kind: 'acknowledge' });
+    expect(shortcutFor(key('a', { target: { tagName: 'INPUT', isContentEditable: false, type: 'checkbox' } }))).toEqual({
+      kind: 'acknowledge',
+    });
     expect(shortcutFor(key('j', { target: { tagName: 'BUTTON', isContentEditable: false } }))).toEqual({ kind: 'next' });
   });
 

@@ -149,7 +149,9 @@ describe('commands', () => {
     host.onConnection(true);
     const result = await store.getState().raise({ incidentType: 'fire', level: 'II', title: 'Smoke', drill: true });
     expect(result.ok).toBe(true);
-    expect(transport.sent).toEqual([{ type: 'raiseIncident', incidentType: 'fire', level: 'II', title: 'Smoke', drill: true, actor: 'Zhang' }]);
+    expect(transport.sent).toEqual([
+      { type: 'raiseIncident', incidentType: 'fire', level: 'II', title: 'Smoke', drill: true, actor: 'Zhang' },
+    ]);
     expect(store.getState().board).toBe(initialState);
   });
 

@@ -37,7 +37,12 @@ describe('the work slice', () => {
       { type: 'addNote', incidentId: 'inc-1', text: 'on site', actor: 'Wang Fang' },
       { type: 'changeLevel', incidentId: 'inc-1', level: 'III', reason: 'smaller than feared', actor: 'Wang Fang' },
       { type: 'updateImpact', incidentId: 'inc-1', impact: { ...NO_IMPACT, injured: 2 }, actor: 'Wang Fang' },
-      { type: 'updateReport', incidentId: 'inc-1', report: { unit: 'u', timePlace: 't', account: 'a', casualties: 'c', measures: 'm', other: 'o' }, actor: 'Wang Fang' },
+      {
+        type: 'updateReport',
+        incidentId: 'inc-1',
+        report: { unit: 'u', timePlace: 't', account: 'a', casualties: 'c', measures: 'm', other: 'o' },
+        actor: 'Wang Fang',
+      },
       { type: 'handOver', incoming: ['wang-fang'], note: 'quiet night', actor: 'Wang Fang' },
     ]);
   });
@@ -52,7 +57,12 @@ describe('the work slice', () => {
     await s().changePin(undefined, '4321');
     await s().changePin('4321', '9999');
     expect(transport.sent.map((c) => ('pin' in c ? c.pin : 'none'))).toEqual(['1234', 'none', 'none', '5678', '1234', 'none', '4321']);
-    expect(transport.sent[4]).toEqual({ type: 'updateSettings', settings: { siteName: 'Plant 2', dialOut: true }, pin: '1234', actor: 'Wang Fang' });
+    expect(transport.sent[4]).toEqual({
+      type: 'updateSettings',
+      settings: { siteName: 'Plant 2', dialOut: true },
+      pin: '1234',
+      actor: 'Wang Fang',
+    });
     expect(transport.sent[6]).toEqual({ type: 'changePin', newPin: '9999', pin: '4321', actor: 'Wang Fang' });
   });
 
@@ -61,7 +71,11 @@ describe('the work slice', () => {
     transport.reply = () => ({ ok: false, error: { code: 'conflict', message: 'the step is done already', field: 'stepId' } });
     const result = await s().checkStep('inc-2', 'report');
     expect(result.ok).toBe(false);
-    expect(s().ui.lastError).toEqual({ command: 'checkStep', incidentId: 'inc-2', error: { code: 'conflict', message: 'the step is done already', field: 'stepId' } });
+    expect(s().ui.lastError).toEqual({
+      command: 'checkStep',
+      incidentId: 'inc-2',
+      error: { code: 'conflict', message: 'the step is done already', field: 'stepId' },
+    });
   });
 
   it('selects an incident and opens one console dialog at a time', () => {

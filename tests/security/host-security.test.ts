@@ -36,7 +36,9 @@ afterEach(async () => {
   for (const child of processes.splice(0)) child.child.kill('SIGKILL');
 });
 
-async function startHost(options: { host?: string; token?: string | null; viewerToken?: string | null; staticDir?: string | null } = {}): Promise<Started> {
+async function startHost(
+  options: { host?: string; token?: string | null; viewerToken?: string | null; staticDir?: string | null } = {},
+): Promise<Started> {
   const { services, server } = await startFixtureHost(await tempDir(), {
     ...(options.host === undefined ? {} : { bind: options.host }),
     staticDir: options.staticDir ?? null,
@@ -56,8 +58,14 @@ interface Answer {
   readonly body: { ok?: boolean; error?: { code: string; message: string } } | null;
 }
 
-function call(base: URL, method: string, path: string, options: { token?: string; origin?: string; body?: unknown; contentType?: string } = {}): Promise<Answer> {
-  const body = options.body === undefined ? undefined : Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+function call(
+  base: URL,
+  method: string,
+  path: string,
+  options: { token?: string; origin?: string; body?: unknown; contentType?: string } = {},
+): Promise<Answer> {
+  const body =
+    options.body === undefined ? undefined : Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
   const headers: Record<string, string | number> = {};
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.origin !== undefined) headers.origin = options.origin;
@@ -93,14 +101,15 @@ function openSocket(base: URL, query = '', origin?: string): Promise<WebSocket> 
     });
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_, response) => {
-      const error = Object.assign(new Error(`upgrade refused: ${response.statusCode}`), { status: response.statusCode, headers: response.headers });
+      const error = Object.assign(new Error(`upgrade refused: ${response.statusCode}`), {
+        status: response.statusCode,
+        headers: response.headers,
+      });
       reject(error);
     });
     socket.once('error', reject);
   });
 }
-
-
 
 const ENDPOINTS: readonly [string, string, unknown?][] = [
   ['GET', '/api/v1/state'],
@@ -131,7 +140,10 @@ describe('tokens: dispatcher and viewer', () => {
     for (const [method, path, body] of ENDPOINTS.filter(([m]) => m === 'POST')) {
       const refused = await call(host.url, method, path, { token: VIEWER, body });
       expect(refused.status, path).toBe(403);
-      expect(refused.body?.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/view the board but not change it/) as unknown });
+      expect(refused.body?.error).toMatchObject({
+        code: 'forbidden',
+        message: expect.stringMatching(/view the board but not change it/) as unknown,
+      });
     }
     expect(host.services.bus.state.seq).toBe(0);
     for (const [method, path, body] of ENDPOINTS.filter(([m]) => m === 'POST')) {
@@ -174,7 +186,16 @@ describe('tokens: dispatcher and viewer', () => {
     const services = await startKioskServices(await tempDir(), log);
     try {
       await expect(
-        startHostServer({ bus: services.bus, status: services.status, log, staticDir: null, host: '127.0.0.1', port: 0, token: null, viewerToken: VIEWER }),
+        startHostServer({
+          bus: services.bus,
+          status: services.status,
+          log,
+          staticDir: null,
+          host: '127.0.0.1',
+          port: 0,
+          token: null,
+          viewerToken: VIEWER,
+        }),
       ).rejects.toThrow(/viewer token needs a dispatcher token/);
     } finally {
       await services.close();
@@ -188,7 +209,13 @@ describe('tokens: dispatcher and viewer', () => {
 describe('Origin', () => {
   it('the socket refuses a foreign Origin with 403 even with a valid token; its own origin and no Origin are fine', async () => {
     const host = await startHost();
-    for (const origin of ['http://evil.example', 'null', `http://${host.url.hostname}:1`, `http://${host.url.host}.evil.example`, 'file://']) {
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      `http://${host.url.hostname}:1`,
+      `http://${host.url.host}.evil.example`,
+      'file://',
+    ]) {
       await expect(openSocket(host.url, `?token=${DISPATCHER}`, origin), origin).rejects.toMatchObject({ status: 403 });
     }
     (await openSocket(host.url, `?token=${DISPATCHER}`, `http://${host.url.host}`)).close();
@@ -222,7 +249,10 @@ describe('no cookies, ever', () => {
     for (const [method, path, body] of ENDPOINTS) {
       for (const token of [undefined, VIEWER, DISPATCHER]) {
         await record(`${method} ${path} ${String(token)}`, call(host.url, method, path, { token, body }));
-        await record(`${method} ${path} ${String(token)} foreign`, call(host.url, method, path, { token, body, origin: 'http://evil.example' }));
+        await record(
+          `${method} ${path} ${String(token)} foreign`,
+          call(host.url, method, path, { token, body, origin: 'http://evil.example' }),
+        );
       }
     }
     await record('415', call(host.url, 'POST', '/api/v1/commands', { token: DISPATCHER, body: 'x', contentType: 'text/plain' }));
@@ -233,7 +263,10 @@ describe('no cookies, ever', () => {
 
     // socket upgrades: the accepted one (checked in openSocket) and the refused ones
     (await openSocket(host.url, `?token=${VIEWER}`)).close();
-    for (const [query, origin] of [['', undefined], [`?token=${DISPATCHER}`, 'http://evil.example']] as const) {
+    for (const [query, origin] of [
+      ['', undefined],
+      [`?token=${DISPATCHER}`, 'http://evil.example'],
+    ] as const) {
       const refusal = (await openSocket(host.url, query, origin).catch((error: unknown) => error)) as { headers: Record<string, unknown> };
       expect(refusal.headers['set-cookie']).toBeUndefined();
     }
@@ -272,11 +305,23 @@ describe('off loopback', () => {
     expect(isLoopback('127.0.0.2')).toBe(true);
     expect(isLoopback('::1')).toBe(true);
     expect(isLoopback('localhost')).toBe(true);
-    for (const address of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', '::ffff:127.0.0.1', 'example.com', '']) expect(isLoopback(address), address).toBe(false);
+    for (const address of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', '::ffff:127.0.0.1', 'example.com', ''])
+      expect(isLoopback(address), address).toBe(false);
   });
 
   it('the built host with --token and --viewer-token on the LAN address: 401 / 403 / 200 as documented', async () => {
-    const host = await spawnHost(['--host', bindAddress, '--port', '0', '--data', await tempDir(), '--token', DISPATCHER, '--viewer-token', VIEWER]);
+    const host = await spawnHost([
+      '--host',
+      bindAddress,
+      '--port',
+      '0',
+      '--data',
+      await tempDir(),
+      '--token',
+      DISPATCHER,
+      '--viewer-token',
+      VIEWER,
+    ]);
     processes.push(host);
     const url = new URL(host.url);
     if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
@@ -289,8 +334,14 @@ describe('off loopback', () => {
 
 describe('command line', () => {
   it('reads --viewer-token or KIOSK_VIEWER_TOKEN beside --token', () => {
-    expect(parseHostOptions(['--token', DISPATCHER, '--viewer-token', VIEWER], {})).toMatchObject({ token: DISPATCHER, viewerToken: VIEWER });
-    expect(parseHostOptions([], { KIOSK_TOKEN: DISPATCHER, KIOSK_VIEWER_TOKEN: VIEWER })).toMatchObject({ token: DISPATCHER, viewerToken: VIEWER });
+    expect(parseHostOptions(['--token', DISPATCHER, '--viewer-token', VIEWER], {})).toMatchObject({
+      token: DISPATCHER,
+      viewerToken: VIEWER,
+    });
+    expect(parseHostOptions([], { KIOSK_TOKEN: DISPATCHER, KIOSK_VIEWER_TOKEN: VIEWER })).toMatchObject({
+      token: DISPATCHER,
+      viewerToken: VIEWER,
+    });
     expect(parseHostOptions([], {})).toMatchObject({ token: null, viewerToken: null });
   });
 

@@ -51,7 +51,10 @@ describe('command bus', () => {
     const { bus, journal } = await openBus(dir);
     const seen: BoardMessage[] = [];
     bus.subscribe(0, (m) => seen.push(m));
-    expect(await bus.execute({ type: 'raiseIncident', level: 'II' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'incidentType' } });
+    expect(await bus.execute({ type: 'raiseIncident', level: 'II' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'incidentType' },
+    });
     expect(await bus.execute({ type: 'acknowledge', incidentId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await bus.execute({ type: 'launchRocket' })).toMatchObject({ ok: false, error: { code: 'unknown_command', field: 'type' } });
     expect(seen).toEqual([]);

@@ -61,7 +61,11 @@ describe('host HTTP API', () => {
 
   it('refuses a body that is not declared as JSON (no cross-site form posts)', async () => {
     const host = await startHost(await tempDir());
-    const response = await fetch(api(host, '/api/v1/commands'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(raise()) });
+    const response = await fetch(api(host, '/api/v1/commands'), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(raise()),
+    });
     expect(response.status).toBe(415);
     expect(host.services.bus.state.seq).toBe(0);
   });
@@ -85,7 +89,15 @@ describe('host HTTP API', () => {
     const dir = await tempDir();
     const host = await startHost(dir);
     await expect(
-      startHostServer({ bus: host.services.bus, status: host.services.status, log: createLogger(() => {}), staticDir: null, host: '0.0.0.0', port: 0, token: null }),
+      startHostServer({
+        bus: host.services.bus,
+        status: host.services.status,
+        log: createLogger(() => {}),
+        staticDir: null,
+        host: '0.0.0.0',
+        port: 0,
+        token: null,
+      }),
     ).rejects.toThrow(/without a token/);
   });
 
@@ -147,8 +159,6 @@ function openSocket(pageUrl: string, origin?: string): Promise<WebSocket> {
   });
 }
 
-
-
 /** fetch() normalises "..", so path traversal has to be tried with a raw request line. */
 function rawGet(base: string, path: string): Promise<string> {
   const url = new URL(base);
@@ -175,10 +185,17 @@ describe('alarm intake POST /api/v1/alarms', () => {
     expect(again.status).toBe(200);
     const active = Object.values(host.services.bus.state.incidents);
     expect(active).toHaveLength(1);
-    expect(active[0]).toMatchObject({ incidentType: 'system-alarm', title: 'Chiller 2 over temperature (41 °C)', source: { system: 'BMS', count: 2 } });
+    expect(active[0]).toMatchObject({
+      incidentType: 'system-alarm',
+      title: 'Chiller 2 over temperature (41 °C)',
+      source: { system: 'BMS', count: 2 },
+    });
 
     expect((await postJson(url, alarm({ action: 'resolve' }))).status).toBe(200);
-    expect(Object.values(host.services.bus.state.incidents)[0]).toMatchObject({ status: 'raised', alarm: { returned: true, unacknowledged: true } });
+    expect(Object.values(host.services.bus.state.incidents)[0]).toMatchObject({
+      status: 'raised',
+      alarm: { returned: true, unacknowledged: true },
+    });
     expect((await postJson(url, alarm({ action: 'acknowledge' }))).status).toBe(200);
     expect(Object.values(host.services.bus.state.incidents)[0]).toMatchObject({ status: 'resolved' });
   });
@@ -223,7 +240,9 @@ describe('site settings through the API', () => {
     const settings = (await (await fetch(api(host, '/api/v1/settings'))).json()) as { value: Record<string, unknown> };
     expect(settings.value).toMatchObject({ siteName: 'Plant 2', dialOut: true, language: 'zh-CN', contacts, pinSet: false });
     expect(settings.value).not.toHaveProperty('pinHash');
-    expect(changed.body).toMatchObject({ value: { events: [{ type: 'settingsChanged', actor: 'Duty head Zhao', changes: { dialOut: true } }] } });
+    expect(changed.body).toMatchObject({
+      value: { events: [{ type: 'settingsChanged', actor: 'Duty head Zhao', changes: { dialOut: true } }] },
+    });
     await until(() => messages.filter((m) => m.kind === 'status').length >= 2);
     expect(messages.filter((m) => m.kind === 'status').at(-1)).toMatchObject({ status: { settings: { dialOut: true } } });
     socket.close();
@@ -234,7 +253,9 @@ describe('site settings through the API', () => {
     const host = await startHost(dir);
     const url = api(host, '/api/v1/commands');
     expect((await postJson(url, { type: 'changePin', newPin: '4711' })).status).toBe(200);
-    expect((await postJson(url, { type: 'updateSettings', settings: { siteName: 'X' } })).body).toMatchObject({ error: { code: 'forbidden', field: 'pin' } });
+    expect((await postJson(url, { type: 'updateSettings', settings: { siteName: 'X' } })).body).toMatchObject({
+      error: { code: 'forbidden', field: 'pin' },
+    });
     expect((await postJson(url, { type: 'updateSettings', settings: { siteName: 'X' }, pin: '1234' })).status).toBe(403);
     expect((await postJson(url, { type: 'updateSettings', settings: { siteName: 'X' }, pin: '4711' })).status).toBe(200);
     const journal = await readFile(join(dir, 'journal', 'events.ndjson'), 'utf8');

@@ -42,7 +42,9 @@ function boardWith(count: number): BoardState {
 describe('a record line', () => {
   // What the checksum means, spelled out: eight lower-case hex digits of the body's CRC-32, a space.
   const meant = (line: Buffer) =>
-    line.length >= 10 && line[8] === 0x20 && line.subarray(0, 8).toString('latin1') === crc32(line.subarray(9)).toString(16).padStart(8, '0');
+    line.length >= 10 &&
+    line[8] === 0x20 &&
+    line.subarray(0, 8).toString('latin1') === crc32(line.subarray(9)).toString(16).padStart(8, '0');
 
   it('checks as intact exactly when it carries its own checksum (property)', () => {
     const body = fc.uint8Array({ minLength: 1, maxLength: 64 });
@@ -52,10 +54,15 @@ describe('a record line', () => {
       good,
       // the right checksum in capitals: not what the journal writes
       good.map((line) => Buffer.concat([Buffer.from(line.subarray(0, 8).toString('latin1').toUpperCase()), line.subarray(8)])),
-      fc.tuple(fc.array(digits, { minLength: 8, maxLength: 8 }), body).map(([head, b]) => Buffer.concat([Buffer.from(head), Buffer.from(' '), Buffer.from(b)])),
+      fc
+        .tuple(fc.array(digits, { minLength: 8, maxLength: 8 }), body)
+        .map(([head, b]) => Buffer.concat([Buffer.from(head), Buffer.from(' '), Buffer.from(b)])),
       fc.uint8Array({ maxLength: 20 }).map((b) => Buffer.from(b)),
     );
-    fc.assert(fc.property(lines, (line) => hasValidChecksum(line) === meant(line)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(lines, (line) => hasValidChecksum(line) === meant(line)),
+      { numRuns: 3000 },
+    );
   });
 
   it('with a flipped bit anywhere does not check', () => {
@@ -76,7 +83,8 @@ describe('a record written in slices', () => {
     // Cut at code points (a piece never splits a character, as the snapshot's pieces never do).
     const chars = Array.from(text);
     const pieces: string[] = [];
-    for (let at = 0, size = 1; at < chars.length; at += size, size = (size * 7) % 50_000 || 1) pieces.push(chars.slice(at, at + size).join(''));
+    for (let at = 0, size = 1; at < chars.length; at += size, size = (size * 7) % 50_000 || 1)
+      pieces.push(chars.slice(at, at + size).join(''));
 
     const written = await writeInSlices(pieces);
     expect(written.equals(encodeRecord(value))).toBe(true);

@@ -37,7 +37,6 @@ async function openServices(dir: string, wall: () => number, options: { watchdog
   };
 }
 
-
 const ofType = (events: DomainEvent[], type: DomainEvent['type']) => events.filter((e) => e.type === type);
 
 describe('scheduler', () => {

@@ -22,7 +22,10 @@ export const CardPlanSummary = memo(function CardPlanSummary({ id }: { id: strin
     <div className={`card-plan${selected ? ' card-plan--selected' : ''}`} data-incident-id={id}>
       <div className="card-plan__line">
         {total > 0 && (
-          <span className={`chip card-plan__progress${handled === total ? ' chip--done' : ''}`} aria-label={t.plans.progressLabel(handled, total)}>
+          <span
+            className={`chip card-plan__progress${handled === total ? ' chip--done' : ''}`}
+            aria-label={t.plans.progressLabel(handled, total)}
+          >
             {t.plans.progress(handled, total)}
           </span>
         )}
@@ -37,7 +40,11 @@ export const CardPlanSummary = memo(function CardPlanSummary({ id }: { id: strin
         <ul className="card-plan__holders" aria-label={t.plans.positions}>
           {held.map((h) => (
             <li key={h.position}>
-              <span className="card-plan__position">{h.positionName}{t.plans.colon}</span>{h.personName}
+              <span className="card-plan__position">
+                {h.positionName}
+                {t.plans.colon}
+              </span>
+              {h.personName}
             </li>
           ))}
         </ul>

@@ -55,7 +55,11 @@ export function EmergencyContacts() {
   };
 
   const hint =
-    target !== null ? t.plans.callTarget(target.number, target.title) : active.length === 0 ? t.plans.callNoActive : t.plans.callNoSelection;
+    target !== null
+      ? t.plans.callTarget(target.number, target.title)
+      : active.length === 0
+        ? t.plans.callNoActive
+        : t.plans.callNoSelection;
 
   return (
     <section className="contacts" aria-label={t.plans.contacts}>
@@ -91,21 +95,21 @@ export function EmergencyContacts() {
           {contacts.map((contact, index) => {
             const suggested = forType.includes(contact.name);
             return (
-            <li key={`${contact.number}-${index}`}>
-              <button
-                type="button"
-                className={`site-contact${suggested ? ' site-contact--for-type' : ''}`}
-                aria-label={`${t.plans.callLabel(contact.number, contact.name)}${suggested ? t.plans.forThisType : ''}`}
-                aria-describedby={hintId}
-                disabled={!online && !dialOut}
-                onClick={() => onCall(contact.number, contact.name)}
-              >
-                <span className="site-contact__name">{contact.name}</span>
-                {suggested && <span className="site-contact__for-type">{t.plans.forThisType}</span>}
-                <span className="site-contact__number">{contact.number}</span>
-                {contact.note !== '' && <span className="site-contact__note">{contact.note}</span>}
-              </button>
-            </li>
+              <li key={`${contact.number}-${index}`}>
+                <button
+                  type="button"
+                  className={`site-contact${suggested ? ' site-contact--for-type' : ''}`}
+                  aria-label={`${t.plans.callLabel(contact.number, contact.name)}${suggested ? t.plans.forThisType : ''}`}
+                  aria-describedby={hintId}
+                  disabled={!online && !dialOut}
+                  onClick={() => onCall(contact.number, contact.name)}
+                >
+                  <span className="site-contact__name">{contact.name}</span>
+                  {suggested && <span className="site-contact__for-type">{t.plans.forThisType}</span>}
+                  <span className="site-contact__number">{contact.number}</span>
+                  {contact.note !== '' && <span className="site-contact__note">{contact.note}</span>}
+                </button>
+              </li>
             );
           })}
         </ul>

@@ -92,7 +92,9 @@ function ChecklistRow({ incident, item, index }: { incident: Incident; item: Che
         </p>
         <p className="step__meta">
           {item.step.role !== null && <span className="step__role">{t.plans.stepBy(POSITION_NAMES[item.step.role][language])}</span>}
-          {item.status === 'done' && item.at !== null && <span className="step__who">{t.plans.doneBy(formatTime(item.at, language), item.by ?? '')}</span>}
+          {item.status === 'done' && item.at !== null && (
+            <span className="step__who">{t.plans.doneBy(formatTime(item.at, language), item.by ?? '')}</span>
+          )}
           {item.status === 'skipped' && item.at !== null && (
             <span className="step__who">{t.plans.skippedBy(formatTime(item.at, language), item.by ?? '', item.reason)}</span>
           )}
@@ -134,7 +136,13 @@ function ChecklistRow({ incident, item, index }: { incident: Incident; item: Che
               {t.plans.done}
             </button>
             {!skipping && (
-              <button type="button" className="button button--quiet" disabled={disabled} aria-label={t.plans.skipStep(text)} onClick={() => setSkipping(true)}>
+              <button
+                type="button"
+                className="button button--quiet"
+                disabled={disabled}
+                aria-label={t.plans.skipStep(text)}
+                onClick={() => setSkipping(true)}
+              >
                 {t.plans.skip}
               </button>
             )}

@@ -48,7 +48,9 @@ export function ImpactForm({ incident }: { incident: Incident }) {
   const lowering = proposal !== null && isLowering(incident.level, proposal.level);
   const closed = incident.status === 'closed';
   const error =
-    lastError !== null && lastError.incidentId === incident.id && (lastError.command === 'updateImpact' || lastError.command === 'changeLevel')
+    lastError !== null &&
+    lastError.incidentId === incident.id &&
+    (lastError.command === 'updateImpact' || lastError.command === 'changeLevel')
       ? lastError.error
       : null;
 
@@ -82,12 +84,27 @@ export function ImpactForm({ incident }: { incident: Incident }) {
           {COUNTS.map((key) => (
             <label key={key} className="impact__field">
               <span>{t.plans.impactFields[key]}</span>
-              <input type="number" inputMode="numeric" min={0} max={100000} step={1} value={draft[key]} onChange={(e) => num(key, e.target.value)} />
+              <input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={100000}
+                step={1}
+                value={draft[key]}
+                onChange={(e) => num(key, e.target.value)}
+              />
             </label>
           ))}
           <label className="impact__field impact__field--wide">
             <span>{t.plans.impactFields.directLossYuan}</span>
-            <input type="number" inputMode="decimal" min={0} step={1000} value={draft.directLossYuan} onChange={(e) => num('directLossYuan', e.target.value)} />
+            <input
+              type="number"
+              inputMode="decimal"
+              min={0}
+              step={1000}
+              value={draft.directLossYuan}
+              onChange={(e) => num('directLossYuan', e.target.value)}
+            />
           </label>
         </div>
         {complaint && (
@@ -130,7 +147,11 @@ export function ImpactForm({ incident }: { incident: Incident }) {
         ) : (
           <>
             <p className="proposal__text">
-              <strong>{t.plans.proposed(`${t.levelText(proposal.level)}${type?.levelScheme === 'four' ? ` ${t.levelNames[proposal.level]}` : ''}`)}</strong>{' '}
+              <strong>
+                {t.plans.proposed(
+                  `${t.levelText(proposal.level)}${type?.levelScheme === 'four' ? ` ${t.levelNames[proposal.level]}` : ''}`,
+                )}
+              </strong>{' '}
               {proposal.because.length > 0 ? t.plans.because(proposal.because.join(t.plans.listSeparator)) : t.plans.noThreshold}
             </p>
             <p className="proposal__rule">{t.plans.higherRule}</p>

@@ -31,7 +31,9 @@ export function Positions({ incident }: { incident: Incident }) {
   const shown: Position[] = [...incident.rolesToFill, ...held.map((h) => h.position).filter((p) => !incident.rolesToFill.includes(p))];
   const free = POSITIONS.filter((p) => !shown.includes(p));
   const error =
-    lastError !== null && lastError.incidentId === incident.id && (lastError.command === 'assignRole' || lastError.command === 'unassignRole')
+    lastError !== null &&
+    lastError.incidentId === incident.id &&
+    (lastError.command === 'assignRole' || lastError.command === 'unassignRole')
       ? lastError.error
       : null;
 
@@ -129,7 +131,12 @@ function PositionRow({
       </div>
       {roster.length > 0 && (
         <form className="position__assign" onSubmit={submit}>
-          <select aria-label={t.plans.assignRoleFor(name)} value={personId} disabled={disabled} onChange={(e) => setPersonId(e.target.value)}>
+          <select
+            aria-label={t.plans.assignRoleFor(name)}
+            value={personId}
+            disabled={disabled}
+            onChange={(e) => setPersonId(e.target.value)}
+          >
             <option value="">{t.plans.choosePerson}</option>
             <PersonOptions t={t} roster={roster} position={position} />
           </select>

@@ -86,7 +86,11 @@ export function ReportSection({ incident }: { incident: Incident }) {
           </div>
         ))}
         <div className="report__actions">
-          <button type="submit" className="button button--primary" disabled={!online || busy || incident.status === 'closed' || (!dirty && incident.report !== null)}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!online || busy || incident.status === 'closed' || (!dirty && incident.report !== null)}
+          >
             {t.plans.saveReport}
           </button>
           {incident.report === null && draft !== null && (

@@ -41,7 +41,13 @@ export function Timeline({ incident }: { incident: Incident }) {
           {t.plans.allKinds}
         </button>
         {TIMELINE_KINDS.map((kind) => (
-          <button key={kind} type="button" className={`toggle toggle--${kind}`} aria-pressed={!hidden.has(kind)} onClick={() => toggle(kind)}>
+          <button
+            key={kind}
+            type="button"
+            className={`toggle toggle--${kind}`}
+            aria-pressed={!hidden.has(kind)}
+            onClick={() => toggle(kind)}
+          >
             {t.plans.kinds[kind]}
           </button>
         ))}

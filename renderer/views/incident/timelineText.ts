@@ -47,7 +47,9 @@ export const personName = (roster: readonly Person[], personId: string, t: Messa
   roster.find((p) => p.id === personId)?.name ?? t.plans.unknownPerson(personId);
 
 const numberName = (number: string, name: string, language: Language): string =>
-  name !== '' ? name : ((EMERGENCY_NUMBER_NAMES as Record<string, (typeof EMERGENCY_NUMBER_NAMES)[EmergencyNumber] | undefined>)[number]?.[language] ?? '');
+  name !== ''
+    ? name
+    : ((EMERGENCY_NUMBER_NAMES as Record<string, (typeof EMERGENCY_NUMBER_NAMES)[EmergencyNumber] | undefined>)[number]?.[language] ?? '');
 
 /** What the event means, in a sentence of the display's language. */
 export function describeEvent(event: IncidentEvent, ctx: TimelineContext): string {

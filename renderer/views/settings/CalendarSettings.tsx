@@ -44,7 +44,11 @@ export function CalendarSettings({ guard }: { guard: Guard }) {
         ))}
       </fieldset>
       <DateList title={t.plans.holidays} dates={draft.holidays} onChange={(holidays) => setDraft((d) => ({ ...d, holidays }))} />
-      <DateList title={t.plans.makeUpWorkdays} dates={draft.makeUpWorkdays} onChange={(makeUpWorkdays) => setDraft((d) => ({ ...d, makeUpWorkdays }))} />
+      <DateList
+        title={t.plans.makeUpWorkdays}
+        dates={draft.makeUpWorkdays}
+        onChange={(makeUpWorkdays) => setDraft((d) => ({ ...d, makeUpWorkdays }))}
+      />
       <div className="settings-form__actions">
         <button type="submit" className="button button--primary" disabled={!online || busy}>
           {t.plans.saveCalendar}
@@ -77,7 +81,12 @@ function DateList({ title, dates, onChange }: { title: string; dates: readonly s
           {dates.map((d) => (
             <li key={d}>
               <time dateTime={d}>{d}</time>
-              <button type="button" className="button button--quiet button--small" aria-label={t.plans.removeDate(d)} onClick={() => onChange(dates.filter((x) => x !== d))}>
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                aria-label={t.plans.removeDate(d)}
+                onClick={() => onChange(dates.filter((x) => x !== d))}
+              >
                 ✕
               </button>
             </li>

@@ -23,7 +23,14 @@ export function CatalogueSettings({ guard }: { guard: Guard }) {
   const listId = useId();
 
   const copy = (type: IncidentType) =>
-    setDraft({ type: { ...type, id: unusedId('custom', catalogue), name: { 'zh-CN': t.plans.copyName(type.name['zh-CN']), en: t.plans.copyName(type.name.en) } }, isNew: true });
+    setDraft({
+      type: {
+        ...type,
+        id: unusedId('custom', catalogue),
+        name: { 'zh-CN': t.plans.copyName(type.name['zh-CN']), en: t.plans.copyName(type.name.en) },
+      },
+      isNew: true,
+    });
 
   return (
     <div className="catalogue">
@@ -36,7 +43,12 @@ export function CatalogueSettings({ guard }: { guard: Guard }) {
           const open = draft !== null && !draft.isNew && draft.type.id === c.id;
           return (
             <li key={c.id}>
-              <button type="button" className="catalogue__type" aria-pressed={open} onClick={() => setDraft(open ? null : { type: c, isNew: false })}>
+              <button
+                type="button"
+                className="catalogue__type"
+                aria-pressed={open}
+                onClick={() => setDraft(open ? null : { type: c, isNew: false })}
+              >
                 <span>{c.name[language]}</span>
                 <span className="muted">
                   {' '}
@@ -49,7 +61,14 @@ export function CatalogueSettings({ guard }: { guard: Guard }) {
       </ul>
       {draft !== null && (
         // Keyed by id: a saved new type stays in its editor (and keeps "saved") as an existing one.
-        <TypeEditor key={draft.type.id} type={draft.type} isNew={draft.isNew} guard={guard} onSaved={(type) => setDraft({ type, isNew: false })} onCopy={copy} />
+        <TypeEditor
+          key={draft.type.id}
+          type={draft.type}
+          isNew={draft.isNew}
+          guard={guard}
+          onSaved={(type) => setDraft({ type, isNew: false })}
+          onCopy={copy}
+        />
       )}
     </div>
   );
@@ -77,7 +96,11 @@ function CatalogueFile({ guard, catalogue }: { guard: Guard; catalogue: Catalogu
   };
   const replace = async () => {
     if (ready === null) return;
-    await save(() => guard.guarded((pin) => setCatalogue(ready, pin)), t.plans.catalogueReplaced, () => setReady(null));
+    await save(
+      () => guard.guarded((pin) => setCatalogue(ready, pin)),
+      t.plans.catalogueReplaced,
+      () => setReady(null),
+    );
   };
 
   return (
@@ -87,7 +110,11 @@ function CatalogueFile({ guard, catalogue }: { guard: Guard; catalogue: Catalogu
         <label htmlFor={fileId} className="button">
           {t.plans.importCatalogue}
         </label>
-        <button type="button" className="button" onClick={() => downloadText('catalogue.json', exportCatalogue(catalogue), 'application/json')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadText('catalogue.json', exportCatalogue(catalogue), 'application/json')}
+        >
           {t.plans.exportCatalogue}
         </button>
       </div>

@@ -20,7 +20,10 @@ export function ContactsSettings({ guard }: { guard: Guard }) {
     event.preventDefault();
     // Sent with the other settings as they are: a field left out of a patch would be reset to its default.
     const { siteName, language, operatorName, dialOut } = settings;
-    await save(() => guard.guarded((pin) => updateSettings({ siteName, language, operatorName, dialOut, contacts: rows }, pin)), t.plans.saved);
+    await save(
+      () => guard.guarded((pin) => updateSettings({ siteName, language, operatorName, dialOut, contacts: rows }, pin)),
+      t.plans.saved,
+    );
   };
 
   return (
@@ -40,7 +43,13 @@ export function ContactsSettings({ guard }: { guard: Guard }) {
           {rows.map((row, index) => (
             <tr key={index}>
               <td>
-                <input aria-label={`${t.plans.contactName} ${index + 1}`} value={row.name} maxLength={100} required onChange={(e) => edit(index, { name: e.target.value })} />
+                <input
+                  aria-label={`${t.plans.contactName} ${index + 1}`}
+                  value={row.name}
+                  maxLength={100}
+                  required
+                  onChange={(e) => edit(index, { name: e.target.value })}
+                />
               </td>
               <td>
                 <input
@@ -53,10 +62,20 @@ export function ContactsSettings({ guard }: { guard: Guard }) {
                 />
               </td>
               <td>
-                <input aria-label={`${t.plans.contactNote} ${index + 1}`} value={row.note} maxLength={200} onChange={(e) => edit(index, { note: e.target.value })} />
+                <input
+                  aria-label={`${t.plans.contactNote} ${index + 1}`}
+                  value={row.note}
+                  maxLength={200}
+                  onChange={(e) => edit(index, { note: e.target.value })}
+                />
               </td>
               <td>
-                <button type="button" className="button button--quiet" aria-label={t.plans.removeContact(row.name)} onClick={() => setRows((r) => r.filter((_, i) => i !== index))}>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={t.plans.removeContact(row.name)}
+                  onClick={() => setRows((r) => r.filter((_, i) => i !== index))}
+                >
                   ✕
                 </button>
               </td>

@@ -40,7 +40,9 @@ function LadderForm({ level, policy, guard }: { level: Level; policy: Escalation
   const language = useLanguage();
   const online = useOnline();
   const setPolicy = useBoardAction('setPolicy');
-  const [rows, setRows] = useState<TierRow[]>(() => policy.tiers.map((tier, key) => ({ key, role: tier.role, minutes: toMinutes(tier.ackTimeoutMs), repeat: tier.repeat })));
+  const [rows, setRows] = useState<TierRow[]>(() =>
+    policy.tiers.map((tier, key) => ({ key, role: tier.role, minutes: toMinutes(tier.ackTimeoutMs), repeat: tier.repeat })),
+  );
   const [reminder, setReminder] = useState(policy.reminderMs === null ? '' : toMinutes(policy.reminderMs));
   const { state, busy, save } = useSave();
   const headingId = useId();
@@ -77,13 +79,34 @@ function LadderForm({ level, policy, guard }: { level: Level; policy: Escalation
               </label>
               <label className="field">
                 <span>{t.plans.tierMinutes}</span>
-                <input type="number" min={0.1} step="any" required value={row.minutes} onChange={(e) => edit(index, { minutes: e.target.value })} />
+                <input
+                  type="number"
+                  min={0.1}
+                  step="any"
+                  required
+                  value={row.minutes}
+                  onChange={(e) => edit(index, { minutes: e.target.value })}
+                />
               </label>
               <label className="field">
                 <span>{t.plans.tierRepeats}</span>
-                <input type="number" min={0} max={10} step={1} required value={row.repeat} onChange={(e) => edit(index, { repeat: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
+                <input
+                  type="number"
+                  min={0}
+                  max={10}
+                  step={1}
+                  required
+                  value={row.repeat}
+                  onChange={(e) => edit(index, { repeat: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+                />
               </label>
-              <RowButtons index={index} rows={rows} setRows={setRows} names={{ up: t.plans.moveTierUp(n), down: t.plans.moveTierDown(n), remove: t.plans.removeTier(n) }} keepOne />
+              <RowButtons
+                index={index}
+                rows={rows}
+                setRows={setRows}
+                names={{ up: t.plans.moveTierUp(n), down: t.plans.moveTierDown(n), remove: t.plans.removeTier(n) }}
+                keepOne
+              />
             </li>
           );
         })}
@@ -97,7 +120,17 @@ function LadderForm({ level, policy, guard }: { level: Level; policy: Escalation
           type="button"
           className="button"
           disabled={rows.length >= 8}
-          onClick={() => setRows((r) => [...r, { key: Math.max(-1, ...r.map((x) => x.key)) + 1, role: r.at(-1)?.role ?? 'dutyOfficer', minutes: r.at(-1)?.minutes ?? '5', repeat: 0 }])}
+          onClick={() =>
+            setRows((r) => [
+              ...r,
+              {
+                key: Math.max(-1, ...r.map((x) => x.key)) + 1,
+                role: r.at(-1)?.role ?? 'dutyOfficer',
+                minutes: r.at(-1)?.minutes ?? '5',
+                repeat: 0,
+              },
+            ])
+          }
         >
           {t.plans.addTier}
         </button>

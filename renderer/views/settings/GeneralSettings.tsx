@@ -22,7 +22,10 @@ export function GeneralSettings({ guard }: { guard: Guard }) {
     event.preventDefault();
     // The whole public settings go along: the core fills a field left out of a patch with its
     // default (settingsPatchSchema), which would wipe the site contacts.
-    await save(() => guard.guarded((pin) => updateSettings({ siteName, language, operatorName, dialOut, contacts: settings.contacts }, pin)), t.plans.saved);
+    await save(
+      () => guard.guarded((pin) => updateSettings({ siteName, language, operatorName, dialOut, contacts: settings.contacts }, pin)),
+      t.plans.saved,
+    );
   };
 
   return (

@@ -20,11 +20,15 @@ export function PinSettings({ guard, pinSet, onChanged }: { guard: Guard; pinSet
     event.preventDefault();
     if (!PIN.test(newPin)) return refuse({ code: 'invalid', message: t.plans.pinFormat, field: 'newPin' });
     if (newPin !== repeat) return refuse({ code: 'invalid', message: t.plans.pinMismatch, field: 'newPin' });
-    await save(() => guard.guarded((pin) => changePin(pin, newPin)), t.plans.pinChanged, () => {
-      setNewPin('');
-      setRepeat('');
-      onChanged(newPin);
-    });
+    await save(
+      () => guard.guarded((pin) => changePin(pin, newPin)),
+      t.plans.pinChanged,
+      () => {
+        setNewPin('');
+        setRepeat('');
+        onChanged(newPin);
+      },
+    );
   };
 
   return (
@@ -32,11 +36,25 @@ export function PinSettings({ guard, pinSet, onChanged }: { guard: Guard; pinSet
       <h3 className="settings-form__title">{pinSet ? t.plans.changePin : t.plans.setPin}</h3>
       <div className="field">
         <label htmlFor={`${id}-new`}>{t.plans.newPin}</label>
-        <input id={`${id}-new`} type="password" inputMode="numeric" autoComplete="new-password" value={newPin} onChange={(e) => setNewPin(e.target.value)} />
+        <input
+          id={`${id}-new`}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={newPin}
+          onChange={(e) => setNewPin(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-repeat`}>{t.plans.repeatPin}</label>
-        <input id={`${id}-repeat`} type="password" inputMode="numeric" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+        <input
+          id={`${id}-repeat`}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
       </div>
       <div className="settings-form__actions">
         <button type="submit" className="button button--primary" disabled={!online || busy}>

@@ -53,7 +53,10 @@ export function RosterSettings({ guard }: { guard: Guard }) {
             </label>
             <details className="roster-row__positions">
               <summary>
-                {t.plans.personPositions}: {row.positions.length === 0 ? t.plans.none : row.positions.map((p) => POSITION_NAMES[p][language]).join(t.plans.listSeparator)}
+                {t.plans.personPositions}:{' '}
+                {row.positions.length === 0
+                  ? t.plans.none
+                  : row.positions.map((p) => POSITION_NAMES[p][language]).join(t.plans.listSeparator)}
               </summary>
               <fieldset>
                 <legend className="visually-hidden">
@@ -61,13 +64,22 @@ export function RosterSettings({ guard }: { guard: Guard }) {
                 </legend>
                 {POSITIONS.map((p) => (
                   <label key={p} className="check">
-                    <input type="checkbox" checked={row.positions.includes(p)} onChange={(e) => togglePosition(index, p, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={row.positions.includes(p)}
+                      onChange={(e) => togglePosition(index, p, e.target.checked)}
+                    />
                     {POSITION_NAMES[p][language]}
                   </label>
                 ))}
               </fieldset>
             </details>
-            <button type="button" className="button button--quiet" aria-label={t.plans.removePerson(row.name)} onClick={() => setRows((r) => r.filter((_, i) => i !== index))}>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={t.plans.removePerson(row.name)}
+              onClick={() => setRows((r) => r.filter((_, i) => i !== index))}
+            >
               ✕
             </button>
           </li>

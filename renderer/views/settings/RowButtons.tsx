@@ -14,10 +14,22 @@ interface RowButtonsProps<T> {
 export function RowButtons<T>({ index, rows, setRows, names, keepOne = false }: RowButtonsProps<T>) {
   return (
     <span className="step-editor__buttons">
-      <button type="button" className="button button--quiet" aria-label={names.up} disabled={index === 0} onClick={() => setRows((r) => move(r, index, -1))}>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-label={names.up}
+        disabled={index === 0}
+        onClick={() => setRows((r) => move(r, index, -1))}
+      >
         ↑
       </button>
-      <button type="button" className="button button--quiet" aria-label={names.down} disabled={index === rows.length - 1} onClick={() => setRows((r) => move(r, index, 1))}>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-label={names.down}
+        disabled={index === rows.length - 1}
+        onClick={() => setRows((r) => move(r, index, 1))}
+      >
         ↓
       </button>
       <button

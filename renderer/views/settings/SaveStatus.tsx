@@ -3,7 +3,8 @@ import type { AppError, Result } from '../../../electron/core/result.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { errorText } from '../errorText.js';
 
-export type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saved'; readonly text: string } | { readonly kind: 'error'; readonly error: AppError };
+export type SaveState =
+  { readonly kind: 'idle' } | { readonly kind: 'saved'; readonly text: string } | { readonly kind: 'error'; readonly error: AppError };
 
 /** "Saved", or the host's refusal naming the field it found wrong. */
 export function SaveStatus({ state }: { state: SaveState }) {

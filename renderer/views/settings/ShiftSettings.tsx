@@ -22,10 +22,14 @@ export function ShiftSettings() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (incoming.length === 0) return refuse({ code: 'invalid', message: t.plans.handoverNeedsPeople, field: 'incoming' });
-    await save(() => handOver(incoming, note), t.plans.handedOver, () => {
-      setIncoming([]);
-      setNote('');
-    });
+    await save(
+      () => handOver(incoming, note),
+      t.plans.handedOver,
+      () => {
+        setIncoming([]);
+        setNote('');
+      },
+    );
   };
 
   return (

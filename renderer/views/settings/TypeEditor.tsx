@@ -37,7 +37,11 @@ export function TypeEditor({ type, isNew, guard, onSaved, onCopy }: TypeEditorPr
   const change = (part: Partial<IncidentType>) => setDraft((d) => ({ ...d, ...part }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await save(() => guard.guarded((pin) => setIncidentType(draft, pin)), t.plans.typeSaved, () => onSaved(draft));
+    await save(
+      () => guard.guarded((pin) => setIncidentType(draft, pin)),
+      t.plans.typeSaved,
+      () => onSaved(draft),
+    );
   };
 
   return (
@@ -78,11 +82,23 @@ function TypeBasics({ draft, change }: { draft: IncidentType; change: Change }) 
       <div className="type-editor__basics">
         <label className="field">
           <span>{t.plans.typeNameZh}</span>
-          <input value={draft.name['zh-CN']} required maxLength={100} lang="zh-CN" onChange={(e) => change({ name: { ...draft.name, 'zh-CN': e.target.value } })} />
+          <input
+            value={draft.name['zh-CN']}
+            required
+            maxLength={100}
+            lang="zh-CN"
+            onChange={(e) => change({ name: { ...draft.name, 'zh-CN': e.target.value } })}
+          />
         </label>
         <label className="field">
           <span>{t.plans.typeNameEn}</span>
-          <input value={draft.name.en} required maxLength={100} lang="en" onChange={(e) => change({ name: { ...draft.name, en: e.target.value } })} />
+          <input
+            value={draft.name.en}
+            required
+            maxLength={100}
+            lang="en"
+            onChange={(e) => change({ name: { ...draft.name, en: e.target.value } })}
+          />
         </label>
         <label className="field">
           <span>{t.plans.defaultLevel}</span>
@@ -99,7 +115,11 @@ function TypeBasics({ draft, change }: { draft: IncidentType; change: Change }) 
         <legend>{t.plans.rolesToFill}</legend>
         {POSITIONS.map((p) => (
           <label key={p} className="check">
-            <input type="checkbox" checked={draft.rolesToFill.includes(p)} onChange={(e) => change({ rolesToFill: toggled(POSITIONS, draft.rolesToFill, p, e.target.checked) })} />
+            <input
+              type="checkbox"
+              checked={draft.rolesToFill.includes(p)}
+              onChange={(e) => change({ rolesToFill: toggled(POSITIONS, draft.rolesToFill, p, e.target.checked) })}
+            />
             {POSITION_NAMES[p][language]}
           </label>
         ))}
@@ -109,7 +129,11 @@ function TypeBasics({ draft, change }: { draft: IncidentType; change: Change }) 
         {contactNames.length === 0 && <p className="muted">{t.plans.noSiteContacts}</p>}
         {contactNames.map((name) => (
           <label key={name} className="check">
-            <input type="checkbox" checked={draft.contacts.includes(name)} onChange={(e) => change({ contacts: toggled(contactNames, draft.contacts, name, e.target.checked) })} />
+            <input
+              type="checkbox"
+              checked={draft.contacts.includes(name)}
+              onChange={(e) => change({ contacts: toggled(contactNames, draft.contacts, name, e.target.checked) })}
+            />
             {name}
           </label>
         ))}
@@ -118,10 +142,17 @@ function TypeBasics({ draft, change }: { draft: IncidentType; change: Change }) 
   );
 }
 
-function StepsEditor({ steps, setSteps }: { steps: readonly ChecklistStep[]; setSteps: (update: (steps: readonly ChecklistStep[]) => ChecklistStep[]) => void }) {
+function StepsEditor({
+  steps,
+  setSteps,
+}: {
+  steps: readonly ChecklistStep[];
+  setSteps: (update: (steps: readonly ChecklistStep[]) => ChecklistStep[]) => void;
+}) {
   const t = useMessages();
   const language = useLanguage();
-  const edit = (index: number, part: Partial<ChecklistStep>) => setSteps((s) => s.map((step, i) => (i === index ? { ...step, ...part } : step)));
+  const edit = (index: number, part: Partial<ChecklistStep>) =>
+    setSteps((s) => s.map((step, i) => (i === index ? { ...step, ...part } : step)));
 
   return (
     <>
@@ -133,15 +164,30 @@ function StepsEditor({ steps, setSteps }: { steps: readonly ChecklistStep[]; set
               <span className="step-editor__n">{t.plans.stepNumber(n)}</span>
               <label className="field">
                 <span>{t.plans.stepTextZh}</span>
-                <input value={step.text['zh-CN']} required maxLength={500} lang="zh-CN" onChange={(e) => edit(index, { text: { ...step.text, 'zh-CN': e.target.value } })} />
+                <input
+                  value={step.text['zh-CN']}
+                  required
+                  maxLength={500}
+                  lang="zh-CN"
+                  onChange={(e) => edit(index, { text: { ...step.text, 'zh-CN': e.target.value } })}
+                />
               </label>
               <label className="field">
                 <span>{t.plans.stepTextEn}</span>
-                <input value={step.text.en} required maxLength={500} lang="en" onChange={(e) => edit(index, { text: { ...step.text, en: e.target.value } })} />
+                <input
+                  value={step.text.en}
+                  required
+                  maxLength={500}
+                  lang="en"
+                  onChange={(e) => edit(index, { text: { ...step.text, en: e.target.value } })}
+                />
               </label>
               <label className="field">
                 <span>{t.plans.stepRole}</span>
-                <select value={step.role ?? ''} onChange={(e) => edit(index, { role: e.target.value === '' ? null : (e.target.value as Position) })}>
+                <select
+                  value={step.role ?? ''}
+                  onChange={(e) => edit(index, { role: e.target.value === '' ? null : (e.target.value as Position) })}
+                >
                   <option value="">{t.plans.none}</option>
                   {POSITIONS.map((p) => (
                     <option key={p} value={p}>
@@ -152,7 +198,10 @@ function StepsEditor({ steps, setSteps }: { steps: readonly ChecklistStep[]; set
               </label>
               <label className="field">
                 <span>{t.plans.stepDials}</span>
-                <select value={step.dials ?? ''} onChange={(e) => edit(index, { dials: e.target.value === '' ? null : (e.target.value as EmergencyNumber) })}>
+                <select
+                  value={step.dials ?? ''}
+                  onChange={(e) => edit(index, { dials: e.target.value === '' ? null : (e.target.value as EmergencyNumber) })}
+                >
                   <option value="">{t.plans.none}</option>
                   {EMERGENCY_NUMBERS.map((number) => (
                     <option key={number} value={number}>
@@ -161,12 +210,23 @@ function StepsEditor({ steps, setSteps }: { steps: readonly ChecklistStep[]; set
                   ))}
                 </select>
               </label>
-              <RowButtons index={index} rows={steps} setRows={setSteps} names={{ up: t.plans.moveUp(n), down: t.plans.moveDown(n), remove: t.plans.removeStep(n) }} />
+              <RowButtons
+                index={index}
+                rows={steps}
+                setRows={setSteps}
+                names={{ up: t.plans.moveUp(n), down: t.plans.moveDown(n), remove: t.plans.removeStep(n) }}
+              />
             </li>
           );
         })}
       </ol>
-      <button type="button" className="button" onClick={() => setSteps((s) => [...s, { id: unusedId('step', s, s.length + 1), text: { 'zh-CN': '', en: '' }, role: null, dials: null }])}>
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          setSteps((s) => [...s, { id: unusedId('step', s, s.length + 1), text: { 'zh-CN': '', en: '' }, role: null, dials: null }])
+        }
+      >
         {t.plans.addStep}
       </button>
     </>

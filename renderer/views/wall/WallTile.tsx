@@ -77,14 +77,22 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
         )}
         {step !== null && (
           <p className="tile__timer">
-            {step.kind === 'escalate' ? t.plans.wall.escalatesIn(roleName(step.toTier)) : step.kind === 'repeat' ? t.alarm.repeatsIn : t.alarm.reminderIn}{' '}
+            {step.kind === 'escalate'
+              ? t.plans.wall.escalatesIn(roleName(step.toTier))
+              : step.kind === 'repeat'
+                ? t.alarm.repeatsIn
+                : t.alarm.reminderIn}{' '}
             <Countdown to={step.at} urgentBelowMs={URGENT_BELOW_MS} />
           </p>
         )}
         {deadlines.map((d) => (
           <p key={d.id} className={`tile__timer tile__timer--deadline${deadlineState(d) === 'missed' ? ' tile__timer--missed' : ''}`}>
             {d.name[language]}{' '}
-            {deadlineState(d) === 'missed' ? <strong>{t.plans.wall.overdue}</strong> : <Countdown to={d.dueAt} urgentBelowMs={URGENT_BELOW_MS} />}
+            {deadlineState(d) === 'missed' ? (
+              <strong>{t.plans.wall.overdue}</strong>
+            ) : (
+              <Countdown to={d.dueAt} urgentBelowMs={URGENT_BELOW_MS} />
+            )}
             {moreDeadlines > 0 && <span className="tile__more"> (+{moreDeadlines})</span>}
           </p>
         ))}
@@ -92,7 +100,11 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
           <ul ref={rolesRef} className={`tile__roles${clipped ? ' tile__roles--clipped' : ''}`} aria-label={t.plans.wall.roles}>
             {held.map((h) => (
               <li key={h.position}>
-                <span className="tile__position">{h.positionName}{t.plans.colon}</span>{h.personName}
+                <span className="tile__position">
+                  {h.positionName}
+                  {t.plans.colon}
+                </span>
+                {h.personName}
               </li>
             ))}
             {unfilled.length > 0 && (

@@ -39,7 +39,10 @@ export function WallView() {
         ) : (
           <div
             className="wall__grid"
-            style={{ gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))` }}
+            style={{
+              gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`,
+              gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))`,
+            }}
           >
             {shown.map((incident) => (
               <WallTile key={incident.id} id={incident.id} />

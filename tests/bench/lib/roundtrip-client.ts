@@ -13,7 +13,16 @@ function commandFor(i: number): CommandInput {
   const incidentId = `rt-${k}`;
   switch (i % 5) {
     case 0:
-      return { type: 'raiseIncident', incidentId, incidentType: k % 2 === 0 ? 'fire' : 'injury', level: k % 3 === 0 ? 'II' : 'III', title: `Round trip ${k}`, location: 'B3', reporter: 'Guard Li', actor: 'Duty officer Wang' };
+      return {
+        type: 'raiseIncident',
+        incidentId,
+        incidentType: k % 2 === 0 ? 'fire' : 'injury',
+        level: k % 3 === 0 ? 'II' : 'III',
+        title: `Round trip ${k}`,
+        location: 'B3',
+        reporter: 'Guard Li',
+        actor: 'Duty officer Wang',
+      };
     case 1:
       return { type: 'addNote', incidentId, text: 'Crew on site, assessing.', actor: 'Duty officer Wang' };
     case 2:

@@ -49,5 +49,4 @@ export const roundSummary = (s: Summary): Summary => ({
   mean: round(s.mean),
 });
 
-
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -29,7 +29,15 @@ export async function setScene(host: RunningHost, lang: Lang): Promise<string> {
   const x = TEXT[lang];
   const actor = x.operator;
   await seedRoster(host);
-  const fire = await postCommand(host, { type: 'raiseIncident', actor, incidentType: 'fire', level: 'II', title: x.fire[0], location: x.fire[1], details: x.fire[2] });
+  const fire = await postCommand(host, {
+    type: 'raiseIncident',
+    actor,
+    incidentType: 'fire',
+    level: 'II',
+    title: x.fire[0],
+    location: x.fire[1],
+    details: x.fire[2],
+  });
   const id = fire.incidentId;
   await postCommand(host, { type: 'recordCall', actor, incidentId: id, number: '119', name: lang === 'en' ? 'Fire' : '火警' });
   await postCommand(host, { type: 'checkStep', actor, incidentId: id, stepId: 'call-119' });
@@ -38,11 +46,39 @@ export async function setScene(host: RunningHost, lang: Lang): Promise<string> {
   await postCommand(host, { type: 'assignRole', actor, incidentId: id, position: 'rescueGroup', personId: 'chen-jie' });
   await postCommand(host, { type: 'acknowledge', actor, incidentId: id });
   await postCommand(host, { type: 'addNote', actor, incidentId: id, text: x.note });
-  await postCommand(host, { type: 'raiseIncident', actor, incidentType: 'fall-from-height', level: 'III', title: x.injury[0], location: x.injury[1] });
-  await postCommand(host, { type: 'raiseIncident', actor, incidentType: 'power-outage', level: 'III', title: x.outage[0], location: x.outage[1], drill: true });
-  const complaint = await postCommand(host, { type: 'raiseIncident', actor, incidentType: 'customer-complaint', level: 'III', title: x.complaint[0], location: x.complaint[1] });
+  await postCommand(host, {
+    type: 'raiseIncident',
+    actor,
+    incidentType: 'fall-from-height',
+    level: 'III',
+    title: x.injury[0],
+    location: x.injury[1],
+  });
+  await postCommand(host, {
+    type: 'raiseIncident',
+    actor,
+    incidentType: 'power-outage',
+    level: 'III',
+    title: x.outage[0],
+    location: x.outage[1],
+    drill: true,
+  });
+  const complaint = await postCommand(host, {
+    type: 'raiseIncident',
+    actor,
+    incidentType: 'customer-complaint',
+    level: 'III',
+    title: x.complaint[0],
+    location: x.complaint[1],
+  });
   await postCommand(host, { type: 'acknowledge', actor, incidentId: complaint.incidentId });
-  await postCommand(host, { type: 'raiseIncident', actor, incidentType: 'equipment-accident', level: 'IV', title: x.forklift[0], location: x.forklift[1] });
+  await postCommand(host, {
+    type: 'raiseIncident',
+    actor,
+    incidentType: 'equipment-accident',
+    level: 'IV',
+    title: x.forklift[0],
+    location: x.forklift[1],
+  });
   return id;
 }
-
