@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../electron/core/settings.js';
+import { LANGUAGES, type Language } from '../electron/core/organisation/settings.js';
 import type { BoardStore } from './store/boardStore.js';
 import type { UiPreferences } from './store/uiSlice.js';
 

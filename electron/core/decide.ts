@@ -1,17 +1,17 @@
-import { alarmRules } from './alarm-rules.js';
-import type { Command, PublicCommand } from './commands.js';
+import { alarmRules } from './alarm/alarm-rules.js';
+import type { Command, PublicCommand } from './contract/commands.js';
 import type { Draft, Drafts } from './draft.js';
 import type { DomainEvent } from './events.js';
-import { intakeRules } from './intake-rules.js';
-import { levelAllowed, organisationRules } from './organisation-rules.js';
-import { workRules } from './work-rules.js';
-import { isLowering } from './levels.js';
-import { policyFor } from './plan.js';
-import { raise } from './raise-rules.js';
-import { fail, ok, type Result } from './result.js';
-import { deadlinesFrom, tierTimeout } from './schedule.js';
+import { intakeRules } from './alarm/intake-rules.js';
+import { levelAllowed, organisationRules } from './organisation/organisation-rules.js';
+import { workRules } from './incident/work-rules.js';
+import { isLowering } from './incident/levels.js';
+import { policyFor } from './plan/plan.js';
+import { raise } from './incident/raise-rules.js';
+import { fail, ok, type Result } from './contract/result.js';
+import { deadlinesFrom, tierTimeout } from './alarm/schedule.js';
 import type { BoardState, Incident, IncidentStatus } from './state.js';
-import { decideTick } from './tick.js';
+import { decideTick } from './alarm/tick.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 

@@ -1,5 +1,5 @@
 import type { DomainEvent } from './events.js';
-import type { Result } from './result.js';
+import type { Result } from './contract/result.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

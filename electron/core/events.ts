@@ -1,12 +1,12 @@
-import type { WorkingCalendar } from './calendar.js';
-import type { Catalogue, ChecklistStep, IncidentType } from './catalogue.js';
-import type { Impact } from './impact.js';
-import type { Position } from './organisation.js';
-import type { AccidentReport } from './report.js';
-import type { Person } from './roster.js';
-import type { SettingsPatch } from './settings.js';
-import type { Level } from './levels.js';
-import type { EscalationPolicy } from './plan.js';
+import type { WorkingCalendar } from './plan/calendar.js';
+import type { Catalogue, ChecklistStep, IncidentType } from './plan/catalogue.js';
+import type { Impact } from './incident/impact.js';
+import type { Position } from './organisation/organisation.js';
+import type { AccidentReport } from './incident/report.js';
+import type { Person } from './organisation/roster.js';
+import type { SettingsPatch } from './organisation/settings.js';
+import type { Level } from './incident/levels.js';
+import type { EscalationPolicy } from './plan/plan.js';
 import type { AlarmSource, Deadline } from './state.js';
 
 /** Fields every journaled event carries. Events are plain, read-only data. */

@@ -1,6 +1,6 @@
 import type { BoardEvent, DomainEvent, IncidentArchived, IncidentEvent, IncidentRaised } from './events.js';
-import { withRaise } from './flood.js';
-import { NO_IMPACT } from './impact.js';
+import { withRaise } from './alarm/flood.js';
+import { NO_IMPACT } from './incident/impact.js';
 import type { Alarm, BoardState, ChecklistItem, Incident } from './state.js';
 
 /** How a step writes an incident into the record: a fresh copy (evolve) or a working copy (evolveAll). */

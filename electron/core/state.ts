@@ -1,11 +1,11 @@
-import type { ChecklistStep } from './catalogue.js';
+import type { ChecklistStep } from './plan/catalogue.js';
 import type { IncidentEvent } from './events.js';
-import type { Impact } from './impact.js';
-import type { Position } from './organisation.js';
-import type { AccidentReport } from './report.js';
-import type { DutyShift, Person } from './roster.js';
-import type { Level } from './levels.js';
-import { DEFAULT_PLAN, type EscalationPolicy, type Plan } from './plan.js';
+import type { Impact } from './incident/impact.js';
+import type { Position } from './organisation/organisation.js';
+import type { AccidentReport } from './incident/report.js';
+import type { DutyShift, Person } from './organisation/roster.js';
+import type { Level } from './incident/levels.js';
+import { DEFAULT_PLAN, type EscalationPolicy, type Plan } from './plan/plan.js';
 
 export type IncidentStatus = 'raised' | 'acknowledged' | 'resolved' | 'closed';
 

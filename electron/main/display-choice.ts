@@ -1,4 +1,4 @@
-import type { WallDisplay } from '../core/shell-settings.js';
+import type { WallDisplay } from '../core/organisation/shell-settings.js';
 
 export interface Rect {
   readonly x: number;

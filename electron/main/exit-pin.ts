@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../core/result.js';
+import { fail, ok, type Result } from '../core/contract/result.js';
 import { pinMatches } from '../services/pin.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Contact } from '../core/settings.js';
+import type { Contact } from '../core/organisation/settings.js';
 import type { Incident } from '../core/state.js';
 import { boardUrl, type BoardView } from './app-origin.js';
 

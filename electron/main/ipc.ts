@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { parseCommand, zodFailure } from '../core/commands.js';
-import type { HostStatus, ServerMessage } from '../core/contract.js';
+import { parseCommand, zodFailure } from '../core/contract/commands.js';
+import type { HostStatus, ServerMessage } from '../core/contract/contract.js';
 import {
   IPC_INVOKE,
   IPC_PAYLOADS,
@@ -9,8 +9,8 @@ import {
   type InvokePayload,
   type ShellSettingsView,
   type SubscriptionPush,
-} from '../core/ipc-contract.js';
-import { fail, ok, type Result } from '../core/result.js';
+} from '../core/contract/ipc-contract.js';
+import { fail, ok, type Result } from '../core/contract/result.js';
 import type { CommandBus } from '../services/command-bus.js';
 import type { Logger } from '../services/logger.js';
 import { checkSender } from './sender-policy.js';

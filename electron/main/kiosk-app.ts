@@ -1,8 +1,8 @@
 import { app, ipcMain, Menu, powerMonitor, protocol, screen, session, shell } from 'electron';
-import { IPC_PUSH, type ExitRequest, type ShellSettingsView } from '../core/ipc-contract.js';
-import { fail, ok, type Result } from '../core/result.js';
-import { activeIncidents } from '../core/selectors.js';
-import type { Settings } from '../core/settings.js';
+import { IPC_PUSH, type ExitRequest, type ShellSettingsView } from '../core/contract/ipc-contract.js';
+import { fail, ok, type Result } from '../core/contract/result.js';
+import { activeIncidents } from '../core/incident/selectors.js';
+import type { Settings } from '../core/organisation/settings.js';
 import type { KioskServices } from '../services/kiosk-services.js';
 import type { Logger } from '../services/logger.js';
 import { FALLBACK_PATH, type BoardView } from './app-origin.js';

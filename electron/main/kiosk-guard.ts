@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
-import type { ExitRequest } from '../core/ipc-contract.js';
-import type { Result } from '../core/result.js';
+import type { ExitRequest } from '../core/contract/ipc-contract.js';
+import type { Result } from '../core/contract/result.js';
 import type { Logger } from '../services/logger.js';
 import type { ExitPinCheck } from './exit-pin.js';
 

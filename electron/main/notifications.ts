@@ -1,6 +1,6 @@
 import { Notification, type BrowserWindow } from 'electron';
 import type { DomainEvent } from '../core/events.js';
-import type { Language } from '../core/settings.js';
+import type { Language } from '../core/organisation/settings.js';
 import type { BoardState } from '../core/state.js';
 import type { BoardMessage } from '../services/command-bus.js';
 import type { Logger } from '../services/logger.js';

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { FORBIDDEN_EXTERNAL_SCHEMES } from '../core/shell-settings.js';
+import { FORBIDDEN_EXTERNAL_SCHEMES } from '../core/organisation/shell-settings.js';
 import type { Logger } from '../services/logger.js';
 import { isAppUrl } from './app-origin.js';
 

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../core/result.js';
-import { DEFAULT_SHELL_SETTINGS, readShellSettings, type ShellSettings } from '../core/shell-settings.js';
+import { fail, ok, type Result } from '../core/contract/result.js';
+import { DEFAULT_SHELL_SETTINGS, readShellSettings, type ShellSettings } from '../core/organisation/shell-settings.js';
 import type { Logger } from '../services/logger.js';
 
 /** A JSON settings file: electron-store in the app, its engine conf in tests. */

@@ -1,5 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
-import type { WallDisplay } from '../core/shell-settings.js';
+import type { WallDisplay } from '../core/organisation/shell-settings.js';
 import type { Logger } from '../services/logger.js';
 import { boardUrl, type BoardView } from './app-origin.js';
 import { chooseDisplays, sameRect, type DisplayInfo, type Rect } from './display-choice.js';

@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ServerMessage } from '../core/contract.js';
-import { IPC_INVOKE, IPC_PUSH, KIOSK_API_KEY, type InvokeName } from '../core/ipc-channels.js';
-import type { ExitRequest, KioskApi, SubscriptionPush } from '../core/ipc-contract.js';
-import type { Result } from '../core/result.js';
+import type { ServerMessage } from '../core/contract/contract.js';
+import { IPC_INVOKE, IPC_PUSH, KIOSK_API_KEY, type InvokeName } from '../core/contract/ipc-channels.js';
+import type { ExitRequest, KioskApi, SubscriptionPush } from '../core/contract/ipc-contract.js';
+import type { Result } from '../core/contract/result.js';
 
 /**
  * The one narrow bridge between the board's pages and main. It exposes named functions on

@@ -1,10 +1,10 @@
-import { parseCommand, PIN_PROTECTED, type Command, type PublicCommand } from '../core/commands.js';
-import type { CommandOutcome, ServerMessage } from '../core/contract.js';
+import { parseCommand, PIN_PROTECTED, type Command, type PublicCommand } from '../core/contract/commands.js';
+import type { CommandOutcome, ServerMessage } from '../core/contract/contract.js';
 import { decide } from '../core/decide.js';
 import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
-import { fail, ok, type Result } from '../core/result.js';
-import type { SettingsPatch } from '../core/settings.js';
+import { fail, ok, type Result } from '../core/contract/result.js';
+import type { SettingsPatch } from '../core/organisation/settings.js';
 import type { BoardState } from '../core/state.js';
 
 /** What the bus needs from storage; the Journal satisfies it. */

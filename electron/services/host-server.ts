@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { API, MAX_BODY_BYTES, clientMessageSchema, type HostStatus, type ServerMessage } from '../core/contract.js';
-import { alarmRequestToCommand } from '../core/alarm-request.js';
-import { zodFailure } from '../core/commands.js';
-import { activeIncidents, recentIncidents } from '../core/selectors.js';
-import { fail, ok, type ErrorCode, type Result } from '../core/result.js';
+import { API, MAX_BODY_BYTES, clientMessageSchema, type HostStatus, type ServerMessage } from '../core/contract/contract.js';
+import { alarmRequestToCommand } from '../core/contract/alarm-request.js';
+import { zodFailure } from '../core/contract/commands.js';
+import { activeIncidents, recentIncidents } from '../core/incident/selectors.js';
+import { fail, ok, type ErrorCode, type Result } from '../core/contract/result.js';
 import { accessRole, isLoopback, originAllowed, presentedToken, type AccessRole } from './access-policy.js';
 import type { CommandBus } from './command-bus.js';
 import { readJsonBody } from './http-body.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { fail, ok, type Result } from '../core/result.js';
+import { fail, ok, type Result } from '../core/contract/result.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

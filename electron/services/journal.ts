@@ -1,7 +1,7 @@
 import { renameSync } from 'node:fs';
 import { open, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { HostWarning } from '../core/contract.js';
+import type { HostWarning } from '../core/contract/contract.js';
 import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
 import { initialState, type BoardState } from '../core/state.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { HostStatus, HostWarning } from '../core/contract.js';
-import { publicSettings } from '../core/settings.js';
+import type { HostStatus, HostWarning } from '../core/contract/contract.js';
+import { publicSettings } from '../core/organisation/settings.js';
 import { CommandBus } from './command-bus.js';
 import { Journal, type JournalFileLayer, type StorageFault } from './journal.js';
 import { hashPin, pinMatches } from './pin.js';

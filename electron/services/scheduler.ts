@@ -1,4 +1,4 @@
-import { nextDueAt } from '../core/tick.js';
+import { nextDueAt } from '../core/alarm/tick.js';
 import type { CommandBus } from './command-bus.js';
 import type { Logger } from './logger.js';
 

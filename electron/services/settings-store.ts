@@ -2,8 +2,8 @@ import Conf from 'conf';
 import { copyFile, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { HostWarning } from '../core/contract.js';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings.js';
+import type { HostWarning } from '../core/contract/contract.js';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/organisation/settings.js';
 import {
   ensureDirectory,
   fileStamp,

@@ -1,4 +1,4 @@
-import type { ExitRequest, KioskApi } from '../../electron/core/ipc-contract.js';
+import type { ExitRequest, KioskApi } from '../../electron/core/contract/ipc-contract.js';
 
 export type { ExitRequest };
 

@@ -1,5 +1,5 @@
-import type { ServerMessage } from '../../electron/core/contract.js';
-import type { KioskApi } from '../../electron/core/ipc-contract.js';
+import type { ServerMessage } from '../../electron/core/contract/contract.js';
+import type { KioskApi } from '../../electron/core/contract/ipc-contract.js';
 import { deliver, unavailable, type Transport, type TransportHandlers } from './transport.js';
 
 export type { KioskApi };

@@ -1,6 +1,6 @@
-import type { CommandInput, CommandOutcome, HostStatus, ServerMessage } from '../../electron/core/contract.js';
+import type { CommandInput, CommandOutcome, HostStatus, ServerMessage } from '../../electron/core/contract/contract.js';
 import type { DomainEvent } from '../../electron/core/events.js';
-import type { Result } from '../../electron/core/result.js';
+import type { Result } from '../../electron/core/contract/result.js';
 import type { BoardState } from '../../electron/core/state.js';
 
 /** What a transport reports to the store; the store decides what to do with it. */

@@ -1,5 +1,5 @@
-import { API, type ClientMessage, type CommandOutcome, type ServerMessage } from '../../electron/core/contract.js';
-import type { Result } from '../../electron/core/result.js';
+import { API, type ClientMessage, type CommandOutcome, type ServerMessage } from '../../electron/core/contract/contract.js';
+import type { Result } from '../../electron/core/contract/result.js';
 import { deliver, unavailable, type Transport, type TransportHandlers } from './transport.js';
 
 const FIRST_RETRY_MS = 500;

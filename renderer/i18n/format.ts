@@ -1,4 +1,4 @@
-import type { Language } from '../../electron/core/settings.js';
+import type { Language } from '../../electron/core/organisation/settings.js';
 import type { Messages } from './messages.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -1,8 +1,8 @@
-import type { HostWarning } from '../../electron/core/contract.js';
+import type { HostWarning } from '../../electron/core/contract/contract.js';
 import type { IncidentEvent } from '../../electron/core/events.js';
-import type { Level } from '../../electron/core/levels.js';
-import type { ErrorCode } from '../../electron/core/result.js';
-import type { Language } from '../../electron/core/settings.js';
+import type { Level } from '../../electron/core/incident/levels.js';
+import type { ErrorCode } from '../../electron/core/contract/result.js';
+import type { Language } from '../../electron/core/organisation/settings.js';
 import type { AlarmReason, IncidentStatus } from '../../electron/core/state.js';
 
 /**

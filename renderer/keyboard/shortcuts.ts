@@ -1,4 +1,4 @@
-import { EMERGENCY_NUMBERS, type EmergencyNumber } from '../../electron/core/organisation.js';
+import { EMERGENCY_NUMBERS, type EmergencyNumber } from '../../electron/core/organisation/organisation.js';
 
 /** What a key does on the dispatcher console. */
 export type ShortcutAction =

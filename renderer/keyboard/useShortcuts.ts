@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
-import { EMERGENCY_NUMBER_NAMES } from '../../electron/core/organisation.js';
-import { activeIncidents } from '../../electron/core/selectors.js';
+import { EMERGENCY_NUMBER_NAMES } from '../../electron/core/organisation/organisation.js';
+import { activeIncidents } from '../../electron/core/incident/selectors.js';
 import { isActive } from '../../electron/core/state.js';
 import type { Messages } from '../i18n/messages.js';
 import { useBoardStoreApi } from '../store/context.js';

@@ -1,11 +1,11 @@
-import type { IncidentType } from '../../electron/core/catalogue.js';
+import type { IncidentType } from '../../electron/core/plan/catalogue.js';
 import type { IncidentEvent } from '../../electron/core/events.js';
-import type { Impact } from '../../electron/core/impact.js';
-import { REPORT_FIELD_NAMES, REPORT_FIELDS, type AccidentReport, type ReportField } from '../../electron/core/report.js';
-import type { Person } from '../../electron/core/roster.js';
-import type { Language } from '../../electron/core/settings.js';
+import type { Impact } from '../../electron/core/incident/impact.js';
+import { REPORT_FIELD_NAMES, REPORT_FIELDS, type AccidentReport, type ReportField } from '../../electron/core/incident/report.js';
+import type { Person } from '../../electron/core/organisation/roster.js';
+import type { Language } from '../../electron/core/organisation/settings.js';
 import type { Incident, IncidentStatus } from '../../electron/core/state.js';
-import type { Level } from '../../electron/core/levels.js';
+import type { Level } from '../../electron/core/incident/levels.js';
 import { formatTime } from '../i18n/format.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatYuan } from '../views/incident/impactText.js';

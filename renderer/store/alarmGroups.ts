@@ -1,4 +1,4 @@
-import { activeIncidents } from '../../electron/core/selectors.js';
+import { activeIncidents } from '../../electron/core/incident/selectors.js';
 import type { BoardState, Incident } from '../../electron/core/state.js';
 
 /** Alarms of one source (null: raised on the board itself) and one incident type. */

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { CommandInput, CommandOutcome } from '../../electron/core/contract.js';
-import type { Result } from '../../electron/core/result.js';
+import type { CommandInput, CommandOutcome } from '../../electron/core/contract/contract.js';
+import type { Result } from '../../electron/core/contract/result.js';
 import { unavailable, type Transport } from '../api/transport.js';
 import { selectActor, selectOnline } from './selectors.js';
 import type { BoardStoreState, CommandFailure, CommandSlice } from './types.js';

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { Language } from '../../electron/core/settings.js';
+import type { Language } from '../../electron/core/organisation/settings.js';
 import type { BoardStore } from './boardStore.js';
 import { selectLanguage, selectOnline } from './selectors.js';
 import type { BoardStoreState } from './types.js';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_SETTINGS, publicSettings } from '../../electron/core/settings.js';
+import { DEFAULT_SETTINGS, publicSettings } from '../../electron/core/organisation/settings.js';
 import type { BoardStoreState, HostSlice } from './types.js';
 
 export const createHostSlice =

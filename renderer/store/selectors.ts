@@ -1,4 +1,4 @@
-import type { Language } from '../../electron/core/settings.js';
+import type { Language } from '../../electron/core/organisation/settings.js';
 import type { BoardStoreState } from './types.js';
 
 export const selectLanguage = (s: BoardStoreState): Language => s.ui.languageChoice ?? s.host.settings.language;

@@ -1,6 +1,6 @@
-import type { CommandInput, CommandOutcome, HostStatus, HostWarning } from '../../electron/core/contract.js';
-import type { AppError, Result } from '../../electron/core/result.js';
-import type { Language } from '../../electron/core/settings.js';
+import type { CommandInput, CommandOutcome, HostStatus, HostWarning } from '../../electron/core/contract/contract.js';
+import type { AppError, Result } from '../../electron/core/contract/result.js';
+import type { Language } from '../../electron/core/organisation/settings.js';
 import type { BoardState } from '../../electron/core/state.js';
 import type { TransportHandlers } from '../api/transport.js';
 import type { WorkSlice } from './workSlice.js';

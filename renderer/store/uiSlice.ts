@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Language } from '../../electron/core/settings.js';
+import type { Language } from '../../electron/core/organisation/settings.js';
 import type { BoardStoreState, UiSlice } from './types.js';
 
 export interface UiPreferences {

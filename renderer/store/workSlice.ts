@@ -1,15 +1,15 @@
 import type { StateCreator } from 'zustand';
-import type { WorkingCalendar } from '../../electron/core/calendar.js';
-import type { Catalogue, IncidentType } from '../../electron/core/catalogue.js';
-import type { CommandOutcome } from '../../electron/core/contract.js';
-import type { Impact } from '../../electron/core/impact.js';
-import type { Level } from '../../electron/core/levels.js';
-import type { Position } from '../../electron/core/organisation.js';
-import type { EscalationPolicy } from '../../electron/core/plan.js';
-import type { AccidentReport } from '../../electron/core/report.js';
-import type { Result } from '../../electron/core/result.js';
-import type { Person } from '../../electron/core/roster.js';
-import type { SettingsPatch } from '../../electron/core/settings.js';
+import type { WorkingCalendar } from '../../electron/core/plan/calendar.js';
+import type { Catalogue, IncidentType } from '../../electron/core/plan/catalogue.js';
+import type { CommandOutcome } from '../../electron/core/contract/contract.js';
+import type { Impact } from '../../electron/core/incident/impact.js';
+import type { Level } from '../../electron/core/incident/levels.js';
+import type { Position } from '../../electron/core/organisation/organisation.js';
+import type { EscalationPolicy } from '../../electron/core/plan/plan.js';
+import type { AccidentReport } from '../../electron/core/incident/report.js';
+import type { Result } from '../../electron/core/contract/result.js';
+import type { Person } from '../../electron/core/organisation/roster.js';
+import type { SettingsPatch } from '../../electron/core/organisation/settings.js';
 import type { BoardStoreState } from './types.js';
 
 type Reply = Promise<Result<CommandOutcome>>;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Result } from '../../electron/core/result.js';
-import { ROLE_NAMES } from '../../electron/core/roles.js';
+import type { Result } from '../../electron/core/contract/result.js';
+import { ROLE_NAMES } from '../../electron/core/plan/roles.js';
 import type { Incident } from '../../electron/core/state.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../store/context.js';

@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from '../../electron/core/roles.js';
+import { ROLE_NAMES } from '../../electron/core/plan/roles.js';
 import type { Incident } from '../../electron/core/state.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useLanguage } from '../store/context.js';

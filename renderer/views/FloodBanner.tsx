@@ -1,4 +1,4 @@
-import { raisesInWindow } from '../../electron/core/flood.js';
+import { raisesInWindow } from '../../electron/core/alarm/flood.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard, useLanguage } from '../store/context.js';
 import { useHostNow } from '../store/useHostNow.js';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { findType } from '../../electron/core/catalogue.js';
+import { findType } from '../../electron/core/plan/catalogue.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { selectFloodGroups } from '../store/alarmGroups.js';
 import { useBoard, useLanguage } from '../store/context.js';

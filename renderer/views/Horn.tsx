@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { hornPattern } from '../../electron/core/selectors.js';
+import { hornPattern } from '../../electron/core/incident/selectors.js';
 import { HornPlayer } from '../audio/horn.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard } from '../store/context.js';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { activeIncidents } from '../../electron/core/selectors.js';
+import { activeIncidents } from '../../electron/core/incident/selectors.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard } from '../store/context.js';
 import { FloodGroups } from './FloodGroups.js';

@@ -1,5 +1,5 @@
 import { memo, useId, useState } from 'react';
-import type { Result } from '../../electron/core/result.js';
+import type { Result } from '../../electron/core/contract/result.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard, useBoardAction, useOnline } from '../store/context.js';
 import { AlarmControls } from './AlarmControls.js';

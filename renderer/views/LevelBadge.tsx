@@ -1,4 +1,4 @@
-import type { Level } from '../../electron/core/levels.js';
+import type { Level } from '../../electron/core/incident/levels.js';
 import { useMessages } from '../i18n/useMessages.js';
 
 /**

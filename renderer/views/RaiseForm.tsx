@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { findType, LEVEL_SCHEMES } from '../../electron/core/catalogue.js';
-import { LIMITS } from '../../electron/core/commands.js';
-import type { Level } from '../../electron/core/levels.js';
+import { findType, LEVEL_SCHEMES } from '../../electron/core/plan/catalogue.js';
+import { LIMITS } from '../../electron/core/contract/commands.js';
+import type { Level } from '../../electron/core/incident/levels.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage } from '../store/context.js';
 import { selectActor } from '../store/selectors.js';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { recentIncidents } from '../../electron/core/selectors.js';
+import { recentIncidents } from '../../electron/core/incident/selectors.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useBoard } from '../store/context.js';
 import { RecentItem } from './RecentItem.js';

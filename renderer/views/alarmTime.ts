@@ -1,4 +1,4 @@
-import type { Language } from '../../electron/core/settings.js';
+import type { Language } from '../../electron/core/organisation/settings.js';
 import { formatDateTime } from '../i18n/format.js';
 
 /** hh:mm, 24-hour, as the marks on an alarm read ("silenced until 14:05"). */

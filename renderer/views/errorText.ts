@@ -1,4 +1,4 @@
-import type { AppError } from '../../electron/core/result.js';
+import type { AppError } from '../../electron/core/contract/result.js';
 import type { Messages } from '../i18n/messages.js';
 
 /** The host's own message is kept (it names the rule); the code in front is in the display's language. */

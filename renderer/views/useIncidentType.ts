@@ -1,4 +1,4 @@
-import { findType } from '../../electron/core/catalogue.js';
+import { findType } from '../../electron/core/plan/catalogue.js';
 import { useBoard, useLanguage } from '../store/context.js';
 
 /**

@@ -346,7 +346,7 @@ describe('the checker itself (so that the real check cannot pass for want of loo
       `import { jsx } from 'react/jsx-runtime';`,
       `import { create } from 'zustand';`,
       `import { useShallow } from 'zustand/react/shallow';`,
-      `import { activeIncidents } from '../../electron/core/selectors.js';`,
+      `import { activeIncidents } from '../../electron/core/incident/selectors.js';`,
       `import { Board } from '../views/Board.js';`,
       `import './styles.css';`,
     ].join('\n');
@@ -390,7 +390,16 @@ describe('the layer rule of DESIGN.md', () => {
   it('scans the source files, core among them', () => {
     const core = files.filter((f) => f.startsWith('electron/core/'));
     expect(core.length).toBeGreaterThanOrEqual(8);
-    for (const name of ['commands', 'decide', 'evolve', 'events', 'levels', 'result', 'selectors', 'state']) {
+    for (const name of [
+      'contract/commands',
+      'decide',
+      'evolve',
+      'events',
+      'incident/levels',
+      'contract/result',
+      'incident/selectors',
+      'state',
+    ]) {
       expect(core).toContain(`electron/core/${name}.ts`);
     }
     expect(files.some((f) => f.includes('node_modules') || f.endsWith('.d.ts') || f.includes('/dist/'))).toBe(false);

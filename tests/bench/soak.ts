@@ -11,7 +11,7 @@ import { open, rename, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOUR } from '../../electron/core/plan-schemas.js';
+import { HOUR } from '../../electron/core/plan/plan-schemas.js';
 import type { BoardState } from '../../electron/core/state.js';
 import { isActive } from '../../electron/core/state.js';
 import { CommandBus } from '../../electron/services/command-bus.js';

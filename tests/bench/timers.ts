@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { CommandInput } from '../../electron/core/commands.js';
+import type { CommandInput } from '../../electron/core/contract/commands.js';
 import { Journal } from '../../electron/services/journal.js';
 import { startKioskServices } from '../../electron/services/kiosk-services.js';
 import { createLogger } from '../../electron/services/logger.js';

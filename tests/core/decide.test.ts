@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, parseCommand, type CommandInput } from '../../electron/core/commands.js';
+import { COMMAND_TYPES, parseCommand, type CommandInput } from '../../electron/core/contract/commands.js';
 import { decide } from '../../electron/core/decide.js';
 import type { DomainEvent, NoteAdded } from '../../electron/core/events.js';
 import { evolve, evolveAll } from '../../electron/core/evolve.js';
-import { NO_IMPACT } from '../../electron/core/impact.js';
-import { DEFAULT_PLAN } from '../../electron/core/plan.js';
-import { activeIncidents, recentIncidents } from '../../electron/core/selectors.js';
+import { NO_IMPACT } from '../../electron/core/incident/impact.js';
+import { DEFAULT_PLAN } from '../../electron/core/plan/plan.js';
+import { activeIncidents, recentIncidents } from '../../electron/core/incident/selectors.js';
 import { initialState } from '../../electron/core/state.js';
 import { ACTOR, at, copiedFromCatalogue, deadline, deepFreeze, given, happened, HOUR, MINUTE, tick, typesOf } from './given.js';
 

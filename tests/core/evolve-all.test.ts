@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandInput } from '../../electron/core/commands.js';
+import type { CommandInput } from '../../electron/core/contract/commands.js';
 import { evolve, evolveAll } from '../../electron/core/evolve.js';
 import { initialState } from '../../electron/core/state.js';
 import { at, DAY, happened, tick } from './given.js';

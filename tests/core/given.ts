@@ -10,15 +10,15 @@
  * so it always has the shape the core really produces.
  */
 import { expect } from 'vitest';
-import { parseCommand, type Command, type CommandInput, type TickCommand } from '../../electron/core/commands.js';
+import { parseCommand, type Command, type CommandInput, type TickCommand } from '../../electron/core/contract/commands.js';
 import { decide } from '../../electron/core/decide.js';
 import type { Draft } from '../../electron/core/draft.js';
 import type { DomainEvent } from '../../electron/core/events.js';
 import { evolveAll } from '../../electron/core/evolve.js';
-import { findType } from '../../electron/core/catalogue.js';
-import type { Level } from '../../electron/core/levels.js';
-import { DEFAULT_PLAN, deadlineRulesFor } from '../../electron/core/plan.js';
-import type { ErrorCode, Result } from '../../electron/core/result.js';
+import { findType } from '../../electron/core/plan/catalogue.js';
+import type { Level } from '../../electron/core/incident/levels.js';
+import { DEFAULT_PLAN, deadlineRulesFor } from '../../electron/core/plan/plan.js';
+import type { ErrorCode, Result } from '../../electron/core/contract/result.js';
 import { initialState, type BoardState, type Deadline, type Incident } from '../../electron/core/state.js';
 
 export const SECOND = 1000;

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/fixtures.js';
-import { addWorkingDays, DEFAULT_CALENDAR, localDate } from '../../electron/core/calendar.js';
-import { exportCatalogue } from '../../electron/core/catalogue-file.js';
-import type { StateView } from '../../electron/core/contract.js';
-import { DEFAULT_CATALOGUE } from '../../electron/core/catalogue.js';
+import { addWorkingDays, DEFAULT_CALENDAR, localDate } from '../../electron/core/plan/calendar.js';
+import { exportCatalogue } from '../../electron/core/plan/catalogue-file.js';
+import type { StateView } from '../../electron/core/contract/contract.js';
+import { DEFAULT_CATALOGUE } from '../../electron/core/plan/catalogue.js';
 import { card, openBoard, raiseForm, raiseIncident } from './helpers/board.js';
 import { contacts, detailPane, postCommand, seedRoster, timeline } from './helpers/plans.js';
 

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { HostStatus, ServerMessage, StateView } from '../../electron/core/contract.js';
+import type { HostStatus, ServerMessage, StateView } from '../../electron/core/contract/contract.js';
 import type { DomainEvent } from '../../electron/core/events.js';
 import { evolveAll } from '../../electron/core/evolve.js';
 import type { BoardState } from '../../electron/core/state.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseCommand, type CommandInput } from '../../electron/core/commands.js';
+import { parseCommand, type CommandInput } from '../../electron/core/contract/commands.js';
 import { decide } from '../../electron/core/decide.js';
 import type { DomainEvent } from '../../electron/core/events.js';
 import type { BoardState } from '../../electron/core/state.js';

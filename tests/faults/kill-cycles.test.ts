@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ServerMessage } from '../../electron/core/contract.js';
+import type { ServerMessage } from '../../electron/core/contract/contract.js';
 import { EVENTS_FILE, Journal } from '../../electron/services/journal.js';
 import { raise } from '../helpers/commands.js';
 import { SERVE_SCRIPT } from '../helpers/host-process.js';

@@ -1,7 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CommandInput } from '../../electron/core/commands.js';
+import type { CommandInput } from '../../electron/core/contract/commands.js';
 import { evolveAll } from '../../electron/core/evolve.js';
 import { CommandBus } from '../../electron/services/command-bus.js';
 import { AtomicWriteError, nodeRenames, RENAME_RETRY_DELAYS_MS } from '../../electron/services/durable-fs.js';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { commandSchema, COMMAND_TYPES, LIMITS, parseCommand } from '../../electron/core/commands.js';
-import { DEFAULT_CALENDAR } from '../../electron/core/calendar.js';
-import { DEFAULT_CATALOGUE } from '../../electron/core/catalogue-defaults.js';
-import { POSITIONS } from '../../electron/core/organisation.js';
+import { commandSchema, COMMAND_TYPES, LIMITS, parseCommand } from '../../electron/core/contract/commands.js';
+import { DEFAULT_CALENDAR } from '../../electron/core/plan/calendar.js';
+import { DEFAULT_CATALOGUE } from '../../electron/core/plan/catalogue-defaults.js';
+import { POSITIONS } from '../../electron/core/organisation/organisation.js';
 
 /**
  * Hostile-input generators built from the command schema itself, so that every command type,

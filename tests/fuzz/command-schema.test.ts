@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alarmRequestToCommand } from '../../electron/core/alarm-request.js';
-import { parseCommand } from '../../electron/core/commands.js';
+import { alarmRequestToCommand } from '../../electron/core/contract/alarm-request.js';
+import { parseCommand } from '../../electron/core/contract/commands.js';
 import { COMMAND_TYPES, namesField, spoiledCommand, STRING_LIMITS, VARIANTS, WITH_BASE, withField } from './command-arbitraries.js';
 
 /** Every refusal has this shape: a code, words for a person, and the field when one is at fault. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../electron/core/contract.js';
+import { MAX_BODY_BYTES } from '../../electron/core/contract/contract.js';
 import { anyValue, namesField, spoiledCommand, withField, without } from './command-arbitraries.js';
 import { jsonHeaders, rawRequest, useFuzzHost, type RawResponse } from './fuzz-host.js';
 

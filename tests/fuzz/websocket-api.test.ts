@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { MAX_BODY_BYTES, type ServerMessage } from '../../electron/core/contract.js';
+import { MAX_BODY_BYTES, type ServerMessage } from '../../electron/core/contract/contract.js';
 import { anyValue, namesField, spoiledCommand } from './command-arbitraries.js';
 import { useFuzzHost } from './fuzz-host.js';
 

@@ -1,4 +1,4 @@
-import type { CommandInput } from '../../electron/core/commands.js';
+import type { CommandInput } from '../../electron/core/contract/commands.js';
 
 let counter = 0;
 

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../../electron/core/contract.js';
+import type { ServerMessage } from '../../electron/core/contract/contract.js';
 
 /** Polls until `condition` holds; fails the test with a clear message after `timeoutMs`. */
 export async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -1,4 +1,4 @@
-import { parseCommand, type CommandInput } from '../../electron/core/commands.js';
+import { parseCommand, type CommandInput } from '../../electron/core/contract/commands.js';
 import { decide } from '../../electron/core/decide.js';
 import type { DomainEvent } from '../../electron/core/events.js';
 import { evolveAll } from '../../electron/core/evolve.js';

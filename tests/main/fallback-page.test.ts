@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeIncidents } from '../../electron/core/selectors.js';
+import { activeIncidents } from '../../electron/core/incident/selectors.js';
 import { EMERGENCY_NUMBERS, escapeHtml, FALLBACK_CSP, fallbackPage } from '../../electron/main/fallback-page.js';
 import { raise } from '../helpers/commands.js';
 import { boardAfter } from './board-fixture.js';

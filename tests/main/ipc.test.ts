@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
-import { IPC_INVOKE, IPC_PUSH, type SubscriptionPush } from '../../electron/core/ipc-contract.js';
-import { fail, ok } from '../../electron/core/result.js';
+import { IPC_INVOKE, IPC_PUSH, type SubscriptionPush } from '../../electron/core/contract/ipc-contract.js';
+import { fail, ok } from '../../electron/core/contract/result.js';
 import { registerIpc } from '../../electron/main/ipc.js';
 import { startKioskServices } from '../../electron/services/kiosk-services.js';
 import { createLogger } from '../../electron/services/logger.js';

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
-import { IPC_INVOKE, IPC_PUSH } from '../../electron/core/ipc-contract.js';
+import { IPC_INVOKE, IPC_PUSH } from '../../electron/core/contract/ipc-contract.js';
 import { fallbackUrl } from '../../electron/main/app-origin.js';
 import { runKioskApp } from '../../electron/main/kiosk-app.js';
 import { BOARD_CSP } from '../../electron/main/protocol.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readShellSettings } from '../../electron/core/shell-settings.js';
+import { readShellSettings } from '../../electron/core/organisation/shell-settings.js';
 import { externalUrlAllowed, navigationAllowed } from '../../electron/main/security.js';
 
 describe('navigation and external links', () => {

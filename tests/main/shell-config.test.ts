@@ -1,6 +1,6 @@
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHELL_SETTINGS, shellSettingsJsonSchema, type ShellSettings } from '../../electron/core/shell-settings.js';
+import { DEFAULT_SHELL_SETTINGS, shellSettingsJsonSchema, type ShellSettings } from '../../electron/core/organisation/shell-settings.js';
 import { ShellConfig } from '../../electron/main/shell-config.js';
 import type { Logger } from '../../electron/services/logger.js';
 import { useTempDirs } from '../helpers/temp-dir.js';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { IPC_INVOKE, KIOSK_API_FUNCTIONS } from '../../electron/core/ipc-contract.js';
+import { IPC_INVOKE, KIOSK_API_FUNCTIONS } from '../../electron/core/contract/ipc-contract.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -8,8 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('../main/fake-electron.js')).electronModule);
 
-import type { ServerMessage } from '../../electron/core/contract.js';
-import { IPC_INVOKE, IPC_PUSH, KIOSK_API_FUNCTIONS, KIOSK_API_KEY, type KioskApi } from '../../electron/core/ipc-contract.js';
+import type { ServerMessage } from '../../electron/core/contract/contract.js';
+import { IPC_INVOKE, IPC_PUSH, KIOSK_API_FUNCTIONS, KIOSK_API_KEY, type KioskApi } from '../../electron/core/contract/ipc-contract.js';
 import { createKioskBridgeTransport } from '../../renderer/api/kioskBridge.js';
 import { raise } from '../helpers/commands.js';
 import * as fake from '../main/fake-electron.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../electron/core/commands.js';
+import { parseCommand } from '../../electron/core/contract/commands.js';
 import { createBoardStore } from '../../renderer/store/boardStore.js';
 import { FakeTransport } from './fakeTransport.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandInput } from '../../electron/core/commands.js';
+import type { CommandInput } from '../../electron/core/contract/commands.js';
 import { evolveAll } from '../../electron/core/evolve.js';
-import { activeIncidents } from '../../electron/core/selectors.js';
+import { activeIncidents } from '../../electron/core/incident/selectors.js';
 import { initialState } from '../../electron/core/state.js';
 import { groupBySourceAndType, selectFloodGroups } from '../../renderer/store/alarmGroups.js';
 import { at, happened, type Step } from '../core/given.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandInput } from '../../electron/core/commands.js';
+import type { CommandInput } from '../../electron/core/contract/commands.js';
 import { evolveAll } from '../../electron/core/evolve.js';
-import { hornPattern } from '../../electron/core/selectors.js';
+import { hornPattern } from '../../electron/core/incident/selectors.js';
 import { initialState, type BoardState } from '../../electron/core/state.js';
 import { atTopTier, deadlineState, isFlashing, nextStep } from '../../renderer/views/alarmView.js';
 import { at, happened, incidentOf, tick, type Step } from '../core/given.js';

@@ -1,5 +1,5 @@
-import type { CommandInput, CommandOutcome } from '../../electron/core/contract.js';
-import type { Result } from '../../electron/core/result.js';
+import type { CommandInput, CommandOutcome } from '../../electron/core/contract/contract.js';
+import type { Result } from '../../electron/core/contract/result.js';
 import type { Transport, TransportHandlers } from '../../renderer/api/transport.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATALOGUE, findType } from '../../electron/core/catalogue.js';
-import { NO_IMPACT, type Impact } from '../../electron/core/impact.js';
+import { DEFAULT_CATALOGUE, findType } from '../../electron/core/plan/catalogue.js';
+import { NO_IMPACT, type Impact } from '../../electron/core/incident/impact.js';
 import { MESSAGES } from '../../renderer/i18n/messages.js';
 import { formatYuan, impactSummary, proposeLevel } from '../../renderer/views/incident/impactText.js';
 

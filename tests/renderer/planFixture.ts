@@ -1,6 +1,6 @@
-import type { CommandInput } from '../../electron/core/contract.js';
+import type { CommandInput } from '../../electron/core/contract/contract.js';
 import { evolveAll } from '../../electron/core/evolve.js';
-import type { Person } from '../../electron/core/roster.js';
+import type { Person } from '../../electron/core/organisation/roster.js';
 import { initialState, type BoardState, type Incident } from '../../electron/core/state.js';
 import { at, happened, type Step } from '../core/given.js';
 

@@ -1,8 +1,8 @@
 import { createElement as h, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { HostStatus } from '../../electron/core/contract.js';
-import { DEFAULT_SETTINGS, publicSettings, type PublicSettings } from '../../electron/core/settings.js';
+import type { HostStatus } from '../../electron/core/contract/contract.js';
+import { DEFAULT_SETTINGS, publicSettings, type PublicSettings } from '../../electron/core/organisation/settings.js';
 import type { BoardState } from '../../electron/core/state.js';
 import { HelpDialog } from '../../renderer/keyboard/HelpDialog.js';
 import { createBoardStore } from '../../renderer/store/boardStore.js';

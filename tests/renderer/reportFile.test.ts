@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findType, DEFAULT_CATALOGUE } from '../../electron/core/catalogue.js';
+import { findType, DEFAULT_CATALOGUE } from '../../electron/core/plan/catalogue.js';
 import { MESSAGES } from '../../renderer/i18n/messages.js';
 import {
   buildReportDocument,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandInput, HostStatus } from '../../electron/core/contract.js';
+import type { CommandInput, HostStatus } from '../../electron/core/contract/contract.js';
 import { evolveAll } from '../../electron/core/evolve.js';
-import { DEFAULT_SETTINGS as STORED_DEFAULTS, publicSettings } from '../../electron/core/settings.js';
+import { DEFAULT_SETTINGS as STORED_DEFAULTS, publicSettings } from '../../electron/core/organisation/settings.js';
 import { initialState } from '../../electron/core/state.js';
 import { createBoardStore } from '../../renderer/store/boardStore.js';
 import { selectLanguage } from '../../renderer/store/selectors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandInput } from '../../electron/core/contract.js';
+import type { CommandInput } from '../../electron/core/contract/contract.js';
 import { MESSAGES } from '../../renderer/i18n/messages.js';
 import { describeEvent, kindOf, personName } from '../../renderer/views/incident/timelineText.js';
 import { at, tick } from '../core/given.js';

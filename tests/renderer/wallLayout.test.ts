@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Level } from '../../electron/core/levels.js';
+import type { Level } from '../../electron/core/incident/levels.js';
 import { levelCounts, splitForWall, wallDensity, wallGrid, WALL_MAX_TILES } from '../../renderer/views/wall/wallLayout.js';
 import { viewModeOf } from '../../renderer/views/wall/viewMode.js';
 

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
-import { API, type ClientMessage, type HostStatus, type ServerMessage } from '../../electron/core/contract.js';
+import { API, type ClientMessage, type HostStatus, type ServerMessage } from '../../electron/core/contract/contract.js';
 import type { DomainEvent } from '../../electron/core/events.js';
-import type { Result } from '../../electron/core/result.js';
-import { DEFAULT_SETTINGS as STORED_DEFAULTS, publicSettings } from '../../electron/core/settings.js';
+import type { Result } from '../../electron/core/contract/result.js';
+import { DEFAULT_SETTINGS as STORED_DEFAULTS, publicSettings } from '../../electron/core/organisation/settings.js';
 import { initialState, type BoardState } from '../../electron/core/state.js';
 import type { TransportHandlers } from '../../renderer/api/transport.js';
 import { createWebSocketTransport, socketUrl } from '../../renderer/api/websocketTransport.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATALOGUE } from '../../electron/core/catalogue.js';
-import { NO_IMPACT } from '../../electron/core/impact.js';
+import { DEFAULT_CATALOGUE } from '../../electron/core/plan/catalogue.js';
+import { NO_IMPACT } from '../../electron/core/incident/impact.js';
 import { createBoardStore } from '../../renderer/store/boardStore.js';
 import { T0 } from '../core/given.js';
 import { FakeTransport } from './fakeTransport.js';

@@ -1,7 +1,7 @@
 import { appendFile, readFile, readdir, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../electron/core/commands.js';
+import { parseCommand } from '../../electron/core/contract/commands.js';
 import { decide } from '../../electron/core/decide.js';
 import type { DomainEvent } from '../../electron/core/events.js';
 import { evolveAll } from '../../electron/core/evolve.js';

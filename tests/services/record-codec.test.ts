@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
-import { parseCommand } from '../../electron/core/commands.js';
+import { parseCommand } from '../../electron/core/contract/commands.js';
 import { decide } from '../../electron/core/decide.js';
 import { evolveAll } from '../../electron/core/evolve.js';
 import { initialState, type BoardState } from '../../electron/core/state.js';

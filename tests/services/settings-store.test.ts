@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../electron/core/settings.js';
+import { DEFAULT_SETTINGS } from '../../electron/core/organisation/settings.js';
 import { currentSettings, openSettings } from '../../electron/services/settings-store.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 

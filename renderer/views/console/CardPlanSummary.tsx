@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { POSITION_NAMES } from '../../../electron/core/organisation.js';
+import { POSITION_NAMES } from '../../../electron/core/organisation/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useLanguage } from '../../store/context.js';
 import { checklistProgress, holders, unfilledPositions } from './planProgress.js';

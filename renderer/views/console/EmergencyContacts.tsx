@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { findType } from '../../../electron/core/catalogue.js';
-import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/core/organisation.js';
+import { findType } from '../../../electron/core/plan/catalogue.js';
+import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/core/organisation/organisation.js';
 import { isActive } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';

@@ -1,4 +1,4 @@
-import { LEVELS } from '../../../electron/core/levels.js';
+import { LEVELS } from '../../../electron/core/incident/levels.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useActiveIncidents } from './useActiveIds.js';
 

@@ -1,6 +1,6 @@
-import { POSITION_NAMES, type Position } from '../../../electron/core/organisation.js';
-import type { Person } from '../../../electron/core/roster.js';
-import type { Language } from '../../../electron/core/settings.js';
+import { POSITION_NAMES, type Position } from '../../../electron/core/organisation/organisation.js';
+import type { Person } from '../../../electron/core/organisation/roster.js';
+import type { Language } from '../../../electron/core/organisation/settings.js';
 import type { Incident } from '../../../electron/core/state.js';
 
 /** Steps handled (done or skipped with a reason) out of all steps. */

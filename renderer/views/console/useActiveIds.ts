@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { activeIncidents } from '../../../electron/core/selectors.js';
+import { activeIncidents } from '../../../electron/core/incident/selectors.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { useBoard } from '../../store/context.js';
 

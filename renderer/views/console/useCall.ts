@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { CommandOutcome } from '../../../electron/core/contract.js';
-import type { Result } from '../../../electron/core/result.js';
+import type { CommandOutcome } from '../../../electron/core/contract/contract.js';
+import type { Result } from '../../../electron/core/contract/result.js';
 import { useBoard, useBoardAction } from '../../store/context.js';
 import { openTel } from './dialOut.js';
 

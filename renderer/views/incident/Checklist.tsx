@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LIMITS } from '../../../electron/core/commands.js';
-import { EMERGENCY_NUMBER_NAMES, POSITION_NAMES } from '../../../electron/core/organisation.js';
+import { LIMITS } from '../../../electron/core/contract/commands.js';
+import { EMERGENCY_NUMBER_NAMES, POSITION_NAMES } from '../../../electron/core/organisation/organisation.js';
 import type { ChecklistItem, Incident } from '../../../electron/core/state.js';
 import { formatTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { findType } from '../../../electron/core/catalogue.js';
-import { LIMITS } from '../../../electron/core/commands.js';
-import type { Impact } from '../../../electron/core/impact.js';
-import { isLowering } from '../../../electron/core/levels.js';
+import { findType } from '../../../electron/core/plan/catalogue.js';
+import { LIMITS } from '../../../electron/core/contract/commands.js';
+import type { Impact } from '../../../electron/core/incident/impact.js';
+import { isLowering } from '../../../electron/core/incident/levels.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { POSITION_NAMES, POSITIONS, type Position } from '../../../electron/core/organisation.js';
-import type { Person } from '../../../electron/core/roster.js';
+import { POSITION_NAMES, POSITIONS, type Position } from '../../../electron/core/organisation/organisation.js';
+import type { Person } from '../../../electron/core/organisation/roster.js';
 import type { Incident } from '../../../electron/core/state.js';
 import type { Messages } from '../../i18n/messages.js';
 import { useMessages } from '../../i18n/useMessages.js';

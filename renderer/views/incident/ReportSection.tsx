@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { findType } from '../../../electron/core/catalogue.js';
-import { REPORT_FIELD_NAMES, REPORT_FIELDS, type AccidentReport, type ReportField } from '../../../electron/core/report.js';
+import { findType } from '../../../electron/core/plan/catalogue.js';
+import { REPORT_FIELD_NAMES, REPORT_FIELDS, type AccidentReport, type ReportField } from '../../../electron/core/incident/report.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LIMITS } from '../../../electron/core/commands.js';
+import { LIMITS } from '../../../electron/core/contract/commands.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { formatDateTime, formatTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';

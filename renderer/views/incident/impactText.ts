@@ -1,7 +1,7 @@
-import { LEVEL_SCHEMES, type IncidentType } from '../../../electron/core/catalogue.js';
-import { proposeAccidentLevel, proposeComplaintLevel, type Impact, type LevelProposal } from '../../../electron/core/impact.js';
-import type { Level } from '../../../electron/core/levels.js';
-import type { Language } from '../../../electron/core/settings.js';
+import { LEVEL_SCHEMES, type IncidentType } from '../../../electron/core/plan/catalogue.js';
+import { proposeAccidentLevel, proposeComplaintLevel, type Impact, type LevelProposal } from '../../../electron/core/incident/impact.js';
+import type { Level } from '../../../electron/core/incident/levels.js';
+import type { Language } from '../../../electron/core/organisation/settings.js';
 import type { Messages } from '../../i18n/messages.js';
 
 /** Whole yuan, with the display language's grouping: ¥1,250,000. */

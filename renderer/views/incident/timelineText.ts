@@ -1,8 +1,8 @@
-import { EMERGENCY_NUMBER_NAMES, POSITION_NAMES, type EmergencyNumber } from '../../../electron/core/organisation.js';
+import { EMERGENCY_NUMBER_NAMES, POSITION_NAMES, type EmergencyNumber } from '../../../electron/core/organisation/organisation.js';
 import type { IncidentEvent } from '../../../electron/core/events.js';
-import { ROLE_NAMES } from '../../../electron/core/roles.js';
-import type { Person } from '../../../electron/core/roster.js';
-import type { Language } from '../../../electron/core/settings.js';
+import { ROLE_NAMES } from '../../../electron/core/plan/roles.js';
+import type { Person } from '../../../electron/core/organisation/roster.js';
+import type { Language } from '../../../electron/core/organisation/settings.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { formatTime } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/messages.js';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { WorkingCalendar } from '../../../electron/core/calendar.js';
+import type { WorkingCalendar } from '../../../electron/core/plan/calendar.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
 import { SaveStatus, useSave } from './SaveStatus.js';

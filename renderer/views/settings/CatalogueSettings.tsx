@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import type { Catalogue, IncidentType } from '../../../electron/core/catalogue.js';
-import { exportCatalogue, parseCatalogueFile, type CatalogueProblem } from '../../../electron/core/catalogue-file.js';
+import type { Catalogue, IncidentType } from '../../../electron/core/plan/catalogue.js';
+import { exportCatalogue, parseCatalogueFile, type CatalogueProblem } from '../../../electron/core/plan/catalogue-file.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { downloadText } from '../../report/download.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';

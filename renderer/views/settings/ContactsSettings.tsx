@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Contact } from '../../../electron/core/settings.js';
+import type { Contact } from '../../../electron/core/organisation/settings.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
 import { SaveStatus, useSave } from './SaveStatus.js';

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LEVELS, type Level } from '../../../electron/core/levels.js';
-import type { EscalationPolicy, EscalationTier } from '../../../electron/core/plan.js';
-import { MINUTE } from '../../../electron/core/plan-schemas.js';
-import { ESCALATION_ROLES, ROLE_NAMES, type EscalationRole } from '../../../electron/core/roles.js';
+import { LEVELS, type Level } from '../../../electron/core/incident/levels.js';
+import type { EscalationPolicy, EscalationTier } from '../../../electron/core/plan/plan.js';
+import { MINUTE } from '../../../electron/core/plan/plan-schemas.js';
+import { ESCALATION_ROLES, ROLE_NAMES, type EscalationRole } from '../../../electron/core/plan/roles.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { SaveStatus, useSave } from './SaveStatus.js';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LANGUAGES, type Language } from '../../../electron/core/settings.js';
+import { LANGUAGES, type Language } from '../../../electron/core/organisation/settings.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
 import { SaveStatus, useSave } from './SaveStatus.js';

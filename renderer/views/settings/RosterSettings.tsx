@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { POSITION_NAMES, POSITIONS, type Position } from '../../../electron/core/organisation.js';
-import type { Person } from '../../../electron/core/roster.js';
+import { POSITION_NAMES, POSITIONS, type Position } from '../../../electron/core/organisation/organisation.js';
+import type { Person } from '../../../electron/core/organisation/roster.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { SaveStatus, useSave } from './SaveStatus.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppError, Result } from '../../../electron/core/result.js';
+import type { AppError, Result } from '../../../electron/core/contract/result.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { errorText } from '../errorText.js';
 

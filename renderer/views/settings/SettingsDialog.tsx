@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CommandOutcome } from '../../../electron/core/contract.js';
-import type { Result } from '../../../electron/core/result.js';
+import type { CommandOutcome } from '../../../electron/core/contract/contract.js';
+import type { Result } from '../../../electron/core/contract/result.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard } from '../../store/context.js';
 import { Modal } from '../common/Modal.js';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LIMITS } from '../../../electron/core/commands.js';
+import { LIMITS } from '../../../electron/core/contract/commands.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';

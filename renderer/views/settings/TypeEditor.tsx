@@ -1,8 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LEVEL_SCHEMES, type ChecklistStep, type IncidentType } from '../../../electron/core/catalogue.js';
-import type { Level } from '../../../electron/core/levels.js';
-import { MINUTE } from '../../../electron/core/plan-schemas.js';
-import { EMERGENCY_NUMBERS, POSITION_NAMES, POSITIONS, type EmergencyNumber, type Position } from '../../../electron/core/organisation.js';
+import { LEVEL_SCHEMES, type ChecklistStep, type IncidentType } from '../../../electron/core/plan/catalogue.js';
+import type { Level } from '../../../electron/core/incident/levels.js';
+import { MINUTE } from '../../../electron/core/plan/plan-schemas.js';
+import {
+  EMERGENCY_NUMBERS,
+  POSITION_NAMES,
+  POSITIONS,
+  type EmergencyNumber,
+  type Position,
+} from '../../../electron/core/organisation/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { RowButtons } from './RowButtons.js';

@@ -1,8 +1,8 @@
 import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { findType } from '../../../electron/core/catalogue.js';
+import { findType } from '../../../electron/core/plan/catalogue.js';
 import type { Incident } from '../../../electron/core/state.js';
-import { POSITION_NAMES } from '../../../electron/core/organisation.js';
-import { ROLE_NAMES } from '../../../electron/core/roles.js';
+import { POSITION_NAMES } from '../../../electron/core/organisation/organisation.js';
+import { ROLE_NAMES } from '../../../electron/core/plan/roles.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useLanguage } from '../../store/context.js';
 import { deadlineState, isFlashing, nextStep } from '../alarmView.js';

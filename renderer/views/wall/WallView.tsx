@@ -1,4 +1,4 @@
-import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/core/organisation.js';
+import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/core/organisation/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useLanguage } from '../../store/context.js';
 import { ConnectionIndicator } from '../ConnectionIndicator.js';

@@ -1,4 +1,4 @@
-import { LEVELS, type Level } from '../../../electron/core/levels.js';
+import { LEVELS, type Level } from '../../../electron/core/incident/levels.js';
 
 /** The wall shows at most this many incidents as tiles; the rest collapse into one summary line. */
 export const WALL_MAX_TILES = 12;

@@ -1,6 +1,6 @@
-import type { CommandInput } from '../../../electron/core/commands.js';
+import type { CommandInput } from '../../../electron/core/contract/commands.js';
 import type { DomainEvent, IncidentRaised } from '../../../electron/core/events.js';
-import { MINUTE, HOUR } from '../../../electron/core/plan-schemas.js';
+import { MINUTE, HOUR } from '../../../electron/core/plan/plan-schemas.js';
 import type { BoardState } from '../../../electron/core/state.js';
 import { random } from '../../helpers/random.js';
 

@@ -1,10 +1,10 @@
-import { parseCommand, type Command, type CommandInput } from '../../../electron/core/commands.js';
+import { parseCommand, type Command, type CommandInput } from '../../../electron/core/contract/commands.js';
 import { decide } from '../../../electron/core/decide.js';
 import type { DomainEvent } from '../../../electron/core/events.js';
 import { evolve } from '../../../electron/core/evolve.js';
 import { isActive, type BoardState, type Incident } from '../../../electron/core/state.js';
-import { nextDueAt } from '../../../electron/core/tick.js';
-import { floodEndsAt } from '../../../electron/core/flood.js';
+import { nextDueAt } from '../../../electron/core/alarm/tick.js';
+import { floodEndsAt } from '../../../electron/core/alarm/flood.js';
 import type { CommandBus } from '../../../electron/services/command-bus.js';
 import type { Driver, FakeClock } from './control-room.js';
 

@@ -1,9 +1,9 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { CommandInput } from '../../../electron/core/commands.js';
-import type { CommandOutcome } from '../../../electron/core/contract.js';
-import type { Result } from '../../../electron/core/result.js';
+import type { CommandInput } from '../../../electron/core/contract/commands.js';
+import type { CommandOutcome } from '../../../electron/core/contract/contract.js';
+import type { Result } from '../../../electron/core/contract/result.js';
 import { EVENTS_FILE } from '../../../electron/services/journal.js';
 import { encodeRecord } from '../../../electron/services/record-codec.js';
 

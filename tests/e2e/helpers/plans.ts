@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import type { CommandInput } from '../../../electron/core/contract.js';
-import type { Person } from '../../../electron/core/roster.js';
+import type { CommandInput } from '../../../electron/core/contract/contract.js';
+import type { Person } from '../../../electron/core/organisation/roster.js';
 import type { RunningHost } from './host.js';
 
 /** Sends one command to the host's HTTP API, as a script or another system would, and fails loudly if refused. */

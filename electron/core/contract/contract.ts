@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Command, CommandInput } from './commands.js';
-import type { DomainEvent } from './events.js';
+import type { DomainEvent } from '../events.js';
 import type { AppError, Result } from './result.js';
-import type { PublicSettings } from './settings.js';
-import type { BoardState, Incident } from './state.js';
+import type { PublicSettings } from '../organisation/settings.js';
+import type { BoardState, Incident } from '../state.js';
 
 /**
  * The API contract shared by the host (HTTP + WebSocket), the Electron preload bridge and the

@@ -1,5 +1,5 @@
 import { levelRank } from './levels.js';
-import { isActive, type BoardState, type Incident } from './state.js';
+import { isActive, type BoardState, type Incident } from '../state.js';
 
 /** Board order: gravest level first; within a level the longest-waiting first, so nothing sinks. */
 export const byLevelThenTime = (a: Incident, b: Incident): number =>

@@ -1,11 +1,11 @@
-import { findType } from './catalogue.js';
-import type { Command } from './commands.js';
+import { findType } from '../plan/catalogue.js';
+import type { Command } from '../contract/commands.js';
 import { acknowledgeDrafts } from './alarm-rules.js';
-import { nextFreeNumber, raiseDrafts } from './raise-rules.js';
-import type { Drafts } from './draft.js';
-import { fail, ok } from './result.js';
+import { nextFreeNumber, raiseDrafts } from '../incident/raise-rules.js';
+import type { Drafts } from '../draft.js';
+import { fail, ok } from '../contract/result.js';
 import { tierTimeout } from './schedule.js';
-import { isActive, type BoardState, type Incident } from './state.js';
+import { isActive, type BoardState, type Incident } from '../state.js';
 
 type IntakeCommand = Extract<Command, { type: 'triggerAlarm' | 'acknowledgeAlarm' | 'resolveAlarm' }>;
 

@@ -1,6 +1,6 @@
 import { catalogueSchema, LEVEL_SCHEMES, type Catalogue } from './catalogue.js';
-import { LEVELS, type Level } from './levels.js';
-import type { AppError } from './result.js';
+import { LEVELS, type Level } from '../incident/levels.js';
+import type { AppError } from '../contract/result.js';
 
 /**
  * The catalogue as one JSON file, for import and export. Pure: text in, text or problems out.

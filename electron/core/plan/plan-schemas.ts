@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from './levels.js';
+import { LEVELS } from '../incident/levels.js';
 import { ESCALATION_ROLES } from './roles.js';
 
 export const MINUTE = 60_000;

@@ -1,4 +1,4 @@
-import type { BoardState } from './state.js';
+import type { BoardState } from '../state.js';
 
 /** More than 10 new alarms within 10 minutes is a flood; it ends when a window holds fewer than 5. */
 export const FLOOD = { windowMs: 10 * 60_000, startAbove: 10, endBelow: 5 } as const;

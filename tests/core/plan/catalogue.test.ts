@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueSchema, DEFAULT_CATALOGUE, LEVEL_SCHEMES, type IncidentType } from '../../electron/core/catalogue.js';
+import { catalogueSchema, DEFAULT_CATALOGUE, LEVEL_SCHEMES, type IncidentType } from '../../../electron/core/plan/catalogue.js';
 import {
   CATALOGUE_FILE_FORMAT,
   exportCatalogue,
   parseCatalogueFile,
   type CatalogueFileResult,
-} from '../../electron/core/catalogue-file.js';
-import { EMERGENCY_NUMBERS, POSITIONS } from '../../electron/core/organisation.js';
-import { HOUR, MINUTE } from '../../electron/core/plan-schemas.js';
-import { ESCALATION_ROLES } from '../../electron/core/roles.js';
+} from '../../../electron/core/plan/catalogue-file.js';
+import { EMERGENCY_NUMBERS, POSITIONS } from '../../../electron/core/organisation/organisation.js';
+import { HOUR, MINUTE } from '../../../electron/core/plan/plan-schemas.js';
+import { ESCALATION_ROLES } from '../../../electron/core/plan/roles.js';
 
 const type = (id: string): IncidentType => {
   const found = DEFAULT_CATALOGUE.find((t) => t.id === id);

@@ -4,11 +4,11 @@
  * First the calendar functions, then complaint deadlines decided by the core.
  */
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, DEFAULT_CALENDAR, isWorkingDay, localDate, type WorkingCalendar } from '../../electron/core/calendar.js';
-import type { CommandInput } from '../../electron/core/commands.js';
-import { initialState } from '../../electron/core/state.js';
-import { nextDueAt } from '../../electron/core/tick.js';
-import { deadline, given, happened, HOUR, MINUTE, tick } from './given.js';
+import { addWorkingDays, DEFAULT_CALENDAR, isWorkingDay, localDate, type WorkingCalendar } from '../../../electron/core/plan/calendar.js';
+import type { CommandInput } from '../../../electron/core/contract/commands.js';
+import { initialState } from '../../../electron/core/state.js';
+import { nextDueAt } from '../../../electron/core/alarm/tick.js';
+import { deadline, given, happened, HOUR, MINUTE, tick } from '../given.js';
 
 /** An instant given as local time in Beijing (+08:00). */
 const beijing = (date: string, time = '00:00'): number => Date.parse(`${date}T${time}:00+08:00`);

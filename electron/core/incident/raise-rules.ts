@@ -1,13 +1,13 @@
-import { findType } from './catalogue.js';
-import type { Command } from './commands.js';
-import type { Draft, Drafts } from './draft.js';
-import type { IncidentRaised } from './events.js';
-import { floodStartsWith, withRaise } from './flood.js';
-import { policyFor } from './plan.js';
-import { levelAllowed } from './organisation-rules.js';
-import { fail, ok } from './result.js';
-import { deadlinesFrom, tierTimeout } from './schedule.js';
-import type { BoardState } from './state.js';
+import { findType } from '../plan/catalogue.js';
+import type { Command } from '../contract/commands.js';
+import type { Draft, Drafts } from '../draft.js';
+import type { IncidentRaised } from '../events.js';
+import { floodStartsWith, withRaise } from '../alarm/flood.js';
+import { policyFor } from '../plan/plan.js';
+import { levelAllowed } from '../organisation/organisation-rules.js';
+import { fail, ok } from '../contract/result.js';
+import { deadlinesFrom, tierTimeout } from '../alarm/schedule.js';
+import type { BoardState } from '../state.js';
 
 export function raise(state: BoardState, command: Extract<Command, { type: 'raiseIncident' }>, now: number): Drafts {
   if (findType(state.plan.catalogue, command.incidentType) === undefined) return fail('invalid', 'unknown incident type', 'incidentType');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CATALOGUE } from './catalogue-defaults.js';
-import { LEVELS, type Level } from './levels.js';
-import { EMERGENCY_NUMBERS, POSITIONS } from './organisation.js';
+import { LEVELS, type Level } from '../incident/levels.js';
+import { EMERGENCY_NUMBERS, POSITIONS } from '../organisation/organisation.js';
 import { deadlineRuleSchema, policySchema } from './plan-schemas.js';
 
 const textPair = z.strictObject({

@@ -1,8 +1,8 @@
-import type { Command } from './commands.js';
-import type { Drafts } from './draft.js';
-import { fail, ok } from './result.js';
+import type { Command } from '../contract/commands.js';
+import type { Drafts } from '../draft.js';
+import { fail, ok } from '../contract/result.js';
 import { deadlinesFrom, tierTimeout } from './schedule.js';
-import { isActive, type BoardState, type Incident } from './state.js';
+import { isActive, type BoardState, type Incident } from '../state.js';
 
 type AlarmCommand = Extract<
   Command,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarSchema, DEFAULT_CALENDAR } from './calendar.js';
 import { catalogueSchema, DEFAULT_CATALOGUE, findType, type Catalogue } from './catalogue.js';
-import type { Level } from './levels.js';
+import type { Level } from '../incident/levels.js';
 import { HOUR, MINUTE, policySchema, type DeadlineRule, type EscalationPolicy, type EscalationTier } from './plan-schemas.js';
 import { ESCALATION_ROLES } from './roles.js';
 

@@ -4,14 +4,14 @@
  * Working-day deadlines are in calendar.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { findType } from '../../electron/core/catalogue.js';
-import type { CommandInput } from '../../electron/core/commands.js';
-import type { Level } from '../../electron/core/levels.js';
-import { DEFAULT_PLAN, type DeadlineRule } from '../../electron/core/plan.js';
-import { hornPattern } from '../../electron/core/selectors.js';
-import type { Deadline } from '../../electron/core/state.js';
-import { nextDueAt } from '../../electron/core/tick.js';
-import { at, DAY, deadline, given, happened, HOUR, MINUTE, tick } from './given.js';
+import { findType } from '../../../electron/core/plan/catalogue.js';
+import type { CommandInput } from '../../../electron/core/contract/commands.js';
+import type { Level } from '../../../electron/core/incident/levels.js';
+import { DEFAULT_PLAN, type DeadlineRule } from '../../../electron/core/plan/plan.js';
+import { hornPattern } from '../../../electron/core/incident/selectors.js';
+import type { Deadline } from '../../../electron/core/state.js';
+import { nextDueAt } from '../../../electron/core/alarm/tick.js';
+import { at, DAY, deadline, given, happened, HOUR, MINUTE, tick } from '../given.js';
 
 const raise = (incidentType: string, level: Level): CommandInput => ({ type: 'raiseIncident', incidentType, level, title: 'x' });
 const ack = (incidentId = 'inc-1', actor = 'alice'): CommandInput => ({ type: 'acknowledge', incidentId, actor });

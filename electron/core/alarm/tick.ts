@@ -1,8 +1,8 @@
-import type { Draft } from './draft.js';
+import type { Draft } from '../draft.js';
 import { floodEndsAt, raisesInWindow, FLOOD } from './flood.js';
 import { resumedEscalation } from './alarm-rules.js';
 import { tierTimeout } from './schedule.js';
-import { isActive, type BoardState, type Incident } from './state.js';
+import { isActive, type BoardState, type Incident } from '../state.js';
 
 /**
  * Whatever became due by `now` fires once, however late the tick is (after a restart, a suspend,

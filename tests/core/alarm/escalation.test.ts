@@ -5,14 +5,14 @@
  * The incident type is system-alarm: it has no deadlines, so only escalation happens here.
  */
 import { describe, expect, it } from 'vitest';
-import type { CommandInput } from '../../electron/core/commands.js';
-import type { Level } from '../../electron/core/levels.js';
-import { DEFAULT_PLAN } from '../../electron/core/plan.js';
-import { ESCALATION_ROLES } from '../../electron/core/roles.js';
-import { activeIncidents, hornPattern, soundingIncidents } from '../../electron/core/selectors.js';
-import { initialState } from '../../electron/core/state.js';
-import { nextDueAt } from '../../electron/core/tick.js';
-import { at, DAY, given, happened, HOUR, MINUTE, SECOND, tick } from './given.js';
+import type { CommandInput } from '../../../electron/core/contract/commands.js';
+import type { Level } from '../../../electron/core/incident/levels.js';
+import { DEFAULT_PLAN } from '../../../electron/core/plan/plan.js';
+import { ESCALATION_ROLES } from '../../../electron/core/plan/roles.js';
+import { activeIncidents, hornPattern, soundingIncidents } from '../../../electron/core/incident/selectors.js';
+import { initialState } from '../../../electron/core/state.js';
+import { nextDueAt } from '../../../electron/core/alarm/tick.js';
+import { at, DAY, given, happened, HOUR, MINUTE, SECOND, tick } from '../given.js';
 
 const { I, II, III, IV } = DEFAULT_PLAN.policies;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, LIMITS, parseCommand } from '../../electron/core/commands.js';
-import { DEFAULT_CALENDAR } from '../../electron/core/calendar.js';
+import { COMMAND_TYPES, LIMITS, parseCommand } from '../../../electron/core/contract/commands.js';
+import { DEFAULT_CALENDAR } from '../../../electron/core/plan/calendar.js';
 
 const raise = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   type: 'raiseIncident',

@@ -1,7 +1,7 @@
-import type { Command } from './commands.js';
-import type { Drafts } from './draft.js';
-import { fail, ok } from './result.js';
-import type { BoardState, Incident } from './state.js';
+import type { Command } from '../contract/commands.js';
+import type { Drafts } from '../draft.js';
+import { fail, ok } from '../contract/result.js';
+import type { BoardState, Incident } from '../state.js';
 
 type WorkCommand = Extract<
   Command,

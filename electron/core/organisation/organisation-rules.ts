@@ -1,8 +1,8 @@
-import { findType, LEVEL_SCHEMES } from './catalogue.js';
-import type { Command } from './commands.js';
-import type { Drafts } from './draft.js';
-import { fail, ok } from './result.js';
-import type { BoardState } from './state.js';
+import { findType, LEVEL_SCHEMES } from '../plan/catalogue.js';
+import type { Command } from '../contract/commands.js';
+import type { Drafts } from '../draft.js';
+import { fail, ok } from '../contract/result.js';
+import type { BoardState } from '../state.js';
 
 type BoardCommand = Extract<
   Command,

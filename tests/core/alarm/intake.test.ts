@@ -4,12 +4,12 @@
  * acknowledged stays on the board as "returned, unacknowledged" until someone does.
  */
 import { describe, expect, it } from 'vitest';
-import type { CommandInput } from '../../electron/core/commands.js';
-import { EXTERNAL_ALARM_TYPE } from '../../electron/core/intake-rules.js';
-import { DEFAULT_PLAN } from '../../electron/core/plan.js';
-import { activeIncidents, hornPattern, recentIncidents } from '../../electron/core/selectors.js';
-import { nextDueAt } from '../../electron/core/tick.js';
-import { at, copiedFromCatalogue, deadline, given, happened, HOUR, tick } from './given.js';
+import type { CommandInput } from '../../../electron/core/contract/commands.js';
+import { EXTERNAL_ALARM_TYPE } from '../../../electron/core/alarm/intake-rules.js';
+import { DEFAULT_PLAN } from '../../../electron/core/plan/plan.js';
+import { activeIncidents, hornPattern, recentIncidents } from '../../../electron/core/incident/selectors.js';
+import { nextDueAt } from '../../../electron/core/alarm/tick.js';
+import { at, copiedFromCatalogue, deadline, given, happened, HOUR, tick } from '../given.js';
 
 const { I, III } = DEFAULT_PLAN.policies;
 

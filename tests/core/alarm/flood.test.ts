@@ -3,11 +3,11 @@
  * 10-minute window holds fewer than 5. The end is found by a tick at the instant nextDueAt names.
  */
 import { describe, expect, it } from 'vitest';
-import type { CommandInput } from '../../electron/core/commands.js';
-import { FLOOD, floodEndsAt, raisesInWindow, withRaise } from '../../electron/core/flood.js';
-import { initialState } from '../../electron/core/state.js';
-import { nextDueAt } from '../../electron/core/tick.js';
-import { at, given, happened, HOUR, MINUTE, SECOND, tick, typesOf, type Step } from './given.js';
+import type { CommandInput } from '../../../electron/core/contract/commands.js';
+import { FLOOD, floodEndsAt, raisesInWindow, withRaise } from '../../../electron/core/alarm/flood.js';
+import { initialState } from '../../../electron/core/state.js';
+import { nextDueAt } from '../../../electron/core/alarm/tick.js';
+import { at, given, happened, HOUR, MINUTE, SECOND, tick, typesOf, type Step } from '../given.js';
 
 /** Level IV system alarms: no deadlines, and nothing escalates before minute 30. */
 const raise: CommandInput = { type: 'raiseIncident', incidentType: 'system-alarm', level: 'IV', title: 'Door contact open' };

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { calendarSchema } from './calendar.js';
-import { LEVELS } from './levels.js';
-import { catalogueSchema, incidentTypeSchema } from './catalogue.js';
-import { impactSchema } from './impact.js';
-import { POSITIONS } from './organisation.js';
-import { policySchema } from './plan.js';
-import { reportSchema } from './report.js';
-import { personIdSchema, rosterSchema } from './roster.js';
-import { settingsPatchSchema } from './settings.js';
+import { calendarSchema } from '../plan/calendar.js';
+import { LEVELS } from '../incident/levels.js';
+import { catalogueSchema, incidentTypeSchema } from '../plan/catalogue.js';
+import { impactSchema } from '../incident/impact.js';
+import { POSITIONS } from '../organisation/organisation.js';
+import { policySchema } from '../plan/plan.js';
+import { reportSchema } from '../incident/report.js';
+import { personIdSchema, rosterSchema } from '../organisation/roster.js';
+import { settingsPatchSchema } from '../organisation/settings.js';
 import { fail, ok, type Result } from './result.js';
 
 /** Limits are part of the contract; docs/api.md lists them. */

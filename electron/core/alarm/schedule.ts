@@ -1,7 +1,7 @@
-import { addWorkingDays } from './calendar.js';
-import type { Level } from './levels.js';
-import { deadlineRulesFor, type EscalationPolicy, type Plan } from './plan.js';
-import type { Deadline } from './state.js';
+import { addWorkingDays } from '../plan/calendar.js';
+import type { Level } from '../incident/levels.js';
+import { deadlineRulesFor, type EscalationPolicy, type Plan } from '../plan/plan.js';
+import type { Deadline } from '../state.js';
 
 /** How long the given tier has to acknowledge; tiers past the end reuse the last one. */
 export function tierTimeout(policy: EscalationPolicy, tier: number): number {

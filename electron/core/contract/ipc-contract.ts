@@ -3,7 +3,7 @@ import { commandSchema, type CommandInput } from './commands.js';
 import type { CommandOutcome, HostStatus, ServerMessage } from './contract.js';
 import type { InvokeName } from './ipc-channels.js';
 import type { Result } from './result.js';
-import { externalSchemeSchema, wallDisplaySchema, type ShellSettings } from './shell-settings.js';
+import { externalSchemeSchema, wallDisplaySchema, type ShellSettings } from '../organisation/shell-settings.js';
 
 /**
  * The IPC contract between the Electron main process and the preload bridge: channel names,
