@@ -6,7 +6,7 @@ import { persistPreferences, readPreferences } from './preferences.js';
 import { createBoardStore } from './store/boardStore.js';
 import { BoardStoreProvider } from './store/context.js';
 import { App } from './views/App.js';
-import { ExitPrompt } from './views/ExitPrompt.js';
+import { ExitPrompt } from './views/console/ExitPrompt.js';
 import './styles.css';
 
 // The composition root: the only place that knows the window, the storage and the transport.

@@ -3,7 +3,7 @@ import type { CommandInput } from '../../electron/core/contract/commands.js';
 import { evolveAll } from '../../electron/core/evolve.js';
 import { hornPattern } from '../../electron/core/incident/selectors.js';
 import { initialState, type BoardState } from '../../electron/core/state.js';
-import { atTopTier, deadlineState, isFlashing, nextStep } from '../../renderer/views/alarmView.js';
+import { atTopTier, deadlineState, isFlashing, nextStep } from '../../renderer/views/alarm/alarmView.js';
 import { at, happened, incidentOf, tick, type Step } from '../core/given.js';
 
 // Board states come from the real core, so the views read what the host really sends.

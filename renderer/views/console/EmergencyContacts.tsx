@@ -4,7 +4,7 @@ import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/cor
 import { isActive } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
-import { errorText } from '../errorText.js';
+import { errorText } from '../common/errorText.js';
 import { Modal } from '../common/Modal.js';
 import { useActiveIncidents, useSelectedIncident } from './useActiveIds.js';
 import { useCall } from './useCall.js';

@@ -7,7 +7,7 @@ import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { checklistProgress } from '../console/planProgress.js';
 import { useCall } from '../console/useCall.js';
-import { errorText } from '../errorText.js';
+import { errorText } from '../common/errorText.js';
 
 /** The plan's steps for this incident: tick, skip with a reason, undo; steps that dial offer the call. */
 export function Checklist({ incident }: { incident: Incident }) {

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoardAction } from '../../store/context.js';
-import { LevelBadge } from '../LevelBadge.js';
+import { LevelBadge } from '../board/LevelBadge.js';
 import { useSelectedIncident } from '../console/useActiveIds.js';
-import { useIncidentTypeView } from '../useIncidentType.js';
+import { useIncidentTypeView } from '../common/useIncidentType.js';
 import { Checklist } from './Checklist.js';
 import { ImpactForm } from './ImpactForm.js';
 import { Positions } from './Positions.js';

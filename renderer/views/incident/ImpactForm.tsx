@@ -6,7 +6,7 @@ import { isLowering } from '../../../electron/core/incident/levels.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
-import { errorText } from '../errorText.js';
+import { errorText } from '../common/errorText.js';
 import { proposeLevel } from './impactText.js';
 
 const COUNTS = ['dead', 'missing', 'injured', 'seriouslyInjured'] as const;

@@ -6,7 +6,7 @@ import type { Messages } from '../../i18n/messages.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { holders } from '../console/planProgress.js';
-import { errorText } from '../errorText.js';
+import { errorText } from '../common/errorText.js';
 
 /** People who may hold the position first, then everyone else: both can be chosen. */
 export function candidates(roster: readonly Person[], position: Position): { readonly fit: Person[]; readonly others: Person[] } {

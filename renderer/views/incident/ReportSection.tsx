@@ -8,7 +8,7 @@ import { useMessages } from '../../i18n/useMessages.js';
 import { downloadText } from '../../report/download.js';
 import { buildReportDocument, prefillReport, reportCsv, reportFileName, reportJson, type ReportContext } from '../../report/reportFile.js';
 import { useBoard, useBoardAction, useClockOffset, useLanguage, useOnline } from '../../store/context.js';
-import { errorText } from '../errorText.js';
+import { errorText } from '../common/errorText.js';
 
 const sameReport = (a: AccidentReport, b: AccidentReport): boolean => REPORT_FIELDS.every((f) => a[f] === b[f]);
 

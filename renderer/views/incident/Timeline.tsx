@@ -4,7 +4,7 @@ import type { Incident } from '../../../electron/core/state.js';
 import { formatDateTime, formatTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
-import { errorText } from '../errorText.js';
+import { errorText } from '../common/errorText.js';
 import { describeEvent, kindOf, TIMELINE_KINDS, type TimelineKind } from './timelineText.js';
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppError, Result } from '../../../electron/core/contract/result.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { errorText } from '../errorText.js';
+import { errorText } from '../common/errorText.js';
 
 export type SaveState =
   { readonly kind: 'idle' } | { readonly kind: 'saved'; readonly text: string } | { readonly kind: 'error'; readonly error: AppError };

@@ -5,11 +5,11 @@ import { POSITION_NAMES } from '../../../electron/core/organisation/organisation
 import { ROLE_NAMES } from '../../../electron/core/plan/roles.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useLanguage } from '../../store/context.js';
-import { deadlineState, isFlashing, nextStep } from '../alarmView.js';
+import { deadlineState, isFlashing, nextStep } from '../alarm/alarmView.js';
 import { checklistProgress, holders } from '../console/planProgress.js';
-import { formatHourMinute } from '../alarmTime.js';
-import { Countdown, URGENT_BELOW_MS } from '../Countdown.js';
-import { Elapsed } from '../Elapsed.js';
+import { formatHourMinute } from '../alarm/alarmTime.js';
+import { Countdown, URGENT_BELOW_MS } from '../board/Countdown.js';
+import { Elapsed } from '../board/Elapsed.js';
 
 /** One deadline per tile, the most pressing (missed first, then the soonest); the others are counted. */
 const DEADLINES_SHOWN = 1;

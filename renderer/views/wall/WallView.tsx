@@ -1,12 +1,12 @@
 import { EMERGENCY_NUMBER_NAMES, EMERGENCY_NUMBERS } from '../../../electron/core/organisation/organisation.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useLanguage } from '../../store/context.js';
-import { ConnectionIndicator } from '../ConnectionIndicator.js';
+import { ConnectionIndicator } from '../common/ConnectionIndicator.js';
 import { DrillBanner } from '../console/DrillBanner.js';
 import { StatsStrip } from '../console/StatsStrip.js';
 import { useActiveIncidents } from '../console/useActiveIds.js';
-import { FloodBanner } from '../FloodBanner.js';
-import { HostClock } from '../HostClock.js';
+import { FloodBanner } from '../alarm/FloodBanner.js';
+import { HostClock } from '../common/HostClock.js';
 import { WallTile } from './WallTile.js';
 import { levelCounts, splitForWall, wallDensity, wallGrid } from './wallLayout.js';
 

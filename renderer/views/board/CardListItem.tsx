@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { ClockVisible } from '../store/useHostNow.js';
+import { ClockVisible } from '../../store/useHostNow.js';
 import { IncidentCard } from './IncidentCard.js';
 
 /**

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { findType, LEVEL_SCHEMES } from '../../electron/core/plan/catalogue.js';
-import { LIMITS } from '../../electron/core/contract/commands.js';
-import type { Level } from '../../electron/core/incident/levels.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard, useBoardAction, useLanguage } from '../store/context.js';
-import { selectActor } from '../store/selectors.js';
-import { errorText } from './errorText.js';
+import { findType, LEVEL_SCHEMES } from '../../../electron/core/plan/catalogue.js';
+import { LIMITS } from '../../../electron/core/contract/commands.js';
+import type { Level } from '../../../electron/core/incident/levels.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard, useBoardAction, useLanguage } from '../../store/context.js';
+import { selectActor } from '../../store/selectors.js';
+import { errorText } from '../common/errorText.js';
 
 const FIELDS = ['incidentType', 'level', 'title', 'location', 'reporter', 'details', 'drill'] as const;
 type Field = (typeof FIELDS)[number];

@@ -1,5 +1,5 @@
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoardAction, useLanguage } from '../store/context.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoardAction, useLanguage } from '../../store/context.js';
 
 /** Labelled in the language it switches to, so a reader of that language can find it. */
 export function LanguageToggle() {

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ExitGate, ExitRequest } from '../api/exitGate.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { Modal } from './common/Modal.js';
+import type { ExitGate, ExitRequest } from '../../api/exitGate.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { Modal } from '../common/Modal.js';
 
 /**
  * Shown when someone closes or quits the kiosk: a stray Alt+F4 must not take the control room's

@@ -1,5 +1,5 @@
-import type { AppError } from '../../electron/core/contract/result.js';
-import type { Messages } from '../i18n/messages.js';
+import type { AppError } from '../../../electron/core/contract/result.js';
+import type { Messages } from '../../i18n/messages.js';
 
 /** The host's own message is kept (it names the rule); the code in front is in the display's language. */
 export const errorText = (t: Messages, error: AppError): string =>

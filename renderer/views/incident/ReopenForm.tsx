@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Incident } from '../../electron/core/state.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard, useBoardAction, useOnline } from '../store/context.js';
-import { errorText } from './errorText.js';
+import type { Incident } from '../../../electron/core/state.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
+import { errorText } from '../common/errorText.js';
 
 /** Reopening must say why; the reason goes into the incident's record. */
 export function ReopenForm({ incident, label, onDone }: { incident: Incident; label: string; onDone: () => void }) {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { findType } from '../../electron/core/plan/catalogue.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { selectFloodGroups } from '../store/alarmGroups.js';
-import { useBoard, useLanguage } from '../store/context.js';
-import { CardListItem } from './CardListItem.js';
+import { findType } from '../../../electron/core/plan/catalogue.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { selectFloodGroups } from '../../store/alarmGroups.js';
+import { useBoard, useLanguage } from '../../store/context.js';
+import { CardListItem } from '../board/CardListItem.js';
 
 /** The board during an alarm flood: one group per source and type, every card still there. */
 export function FloodGroups() {

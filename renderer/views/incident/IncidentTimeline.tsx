@@ -1,9 +1,9 @@
-import type { DomainEvent } from '../../electron/core/events.js';
-import type { Incident } from '../../electron/core/state.js';
-import { formatDateTime } from '../i18n/format.js';
-import type { Messages } from '../i18n/messages.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useLanguage } from '../store/context.js';
+import type { DomainEvent } from '../../../electron/core/events.js';
+import type { Incident } from '../../../electron/core/state.js';
+import { formatDateTime } from '../../i18n/format.js';
+import type { Messages } from '../../i18n/messages.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useLanguage } from '../../store/context.js';
 
 /** The part of an event worth reading beside its name, if any. */
 function eventDetail(event: DomainEvent, t: Messages): string {

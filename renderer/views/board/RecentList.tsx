@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { recentIncidents } from '../../electron/core/incident/selectors.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
+import { recentIncidents } from '../../../electron/core/incident/selectors.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard } from '../../store/context.js';
 import { RecentItem } from './RecentItem.js';
 
 /** Resolved and closed incidents, latest first, so a mistaken resolve can be undone. */

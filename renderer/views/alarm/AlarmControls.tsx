@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Result } from '../../electron/core/contract/result.js';
-import { ROLE_NAMES } from '../../electron/core/plan/roles.js';
-import type { Incident } from '../../electron/core/state.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard, useBoardAction, useLanguage, useOnline } from '../store/context.js';
+import type { Result } from '../../../electron/core/contract/result.js';
+import { ROLE_NAMES } from '../../../electron/core/plan/roles.js';
+import type { Incident } from '../../../electron/core/state.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { atTopTier } from './alarmView.js';
-import { errorText } from './errorText.js';
+import { errorText } from '../common/errorText.js';
 
 /** Shelving is always time-limited (ISA-18.2); the core allows at most 8 hours. */
 export const SHELVE_MINUTES = [15, 60, 240, 480] as const;

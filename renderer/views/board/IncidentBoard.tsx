@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { activeIncidents } from '../../electron/core/incident/selectors.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { FloodGroups } from './FloodGroups.js';
+import { activeIncidents } from '../../../electron/core/incident/selectors.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard } from '../../store/context.js';
+import { FloodGroups } from '../alarm/FloodGroups.js';
 import { CardListItem } from './CardListItem.js';
 
 /** Active incidents, gravest level first, then the longest waiting. */

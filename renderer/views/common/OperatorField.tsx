@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard, useBoardAction } from '../store/context.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard, useBoardAction } from '../../store/context.js';
 
 /** Who is at this display. A site-wide operator name, when set, is shown instead of asked for. */
 export function OperatorField() {

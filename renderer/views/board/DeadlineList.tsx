@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import type { Deadline, Incident } from '../../electron/core/state.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoardAction, useLanguage, useOnline } from '../store/context.js';
-import { useHostNow } from '../store/useHostNow.js';
-import { formatMoment } from './alarmTime.js';
-import { deadlineState } from './alarmView.js';
+import type { Deadline, Incident } from '../../../electron/core/state.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoardAction, useLanguage, useOnline } from '../../store/context.js';
+import { useHostNow } from '../../store/useHostNow.js';
+import { formatMoment } from '../alarm/alarmTime.js';
+import { deadlineState } from '../alarm/alarmView.js';
 import { Countdown, URGENT_BELOW_MS } from './Countdown.js';
 
 /** Every milestone of the plan for this incident: countdown, met (when, by whom) or missed. */

@@ -1,5 +1,5 @@
-import type { Level } from '../../electron/core/incident/levels.js';
-import { useMessages } from '../i18n/useMessages.js';
+import type { Level } from '../../../electron/core/incident/levels.js';
+import { useMessages } from '../../i18n/useMessages.js';
 
 /**
  * Colour and words together: the colour is never the only cue. The national names (特别重大…一般)

@@ -1,7 +1,7 @@
-import { formatDuration } from '../i18n/format.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard, useClockOffset } from '../store/context.js';
-import { useHostNow } from '../store/useHostNow.js';
+import { formatDuration } from '../../i18n/format.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard, useClockOffset } from '../../store/context.js';
+import { useHostNow } from '../../store/useHostNow.js';
 
 export function ConnectionIndicator() {
   const t = useMessages();

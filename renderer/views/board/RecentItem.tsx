@@ -1,11 +1,11 @@
 import { memo, useState } from 'react';
-import { formatDateTime } from '../i18n/format.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard, useBoardAction, useLanguage, useOnline } from '../store/context.js';
-import { errorText } from './errorText.js';
-import { useIncidentTypeView } from './useIncidentType.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
+import { errorText } from '../common/errorText.js';
+import { useIncidentTypeView } from '../common/useIncidentType.js';
 import { LevelBadge } from './LevelBadge.js';
-import { ReopenForm } from './ReopenForm.js';
+import { ReopenForm } from '../incident/ReopenForm.js';
 
 export const RecentItem = memo(function RecentItem({ id }: { id: string }) {
   const t = useMessages();

@@ -1,5 +1,5 @@
-import type { Language } from '../../electron/core/organisation/settings.js';
-import { formatDateTime } from '../i18n/format.js';
+import type { Language } from '../../../electron/core/organisation/settings.js';
+import { formatDateTime } from '../../i18n/format.js';
 
 /** hh:mm, 24-hour, as the marks on an alarm read ("silenced until 14:05"). */
 export function formatHourMinute(epochMs: number, language: Language): string {

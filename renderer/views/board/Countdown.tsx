@@ -1,6 +1,6 @@
-import { formatDuration } from '../i18n/format.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useHostNow } from '../store/useHostNow.js';
+import { formatDuration } from '../../i18n/format.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useHostNow } from '../../store/useHostNow.js';
 
 /** Under ten minutes a deadline's countdown turns urgent. */
 export const URGENT_BELOW_MS = 10 * 60_000;

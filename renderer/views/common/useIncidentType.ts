@@ -1,5 +1,5 @@
-import { findType } from '../../electron/core/plan/catalogue.js';
-import { useBoard, useLanguage } from '../store/context.js';
+import { findType } from '../../../electron/core/plan/catalogue.js';
+import { useBoard, useLanguage } from '../../store/context.js';
 
 /**
  * How a type of incident is shown, read from the plan in force, which the mirror carries. The

@@ -1,9 +1,9 @@
-import { ROLE_NAMES } from '../../electron/core/plan/roles.js';
-import type { Incident } from '../../electron/core/state.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useLanguage } from '../store/context.js';
+import { ROLE_NAMES } from '../../../electron/core/plan/roles.js';
+import type { Incident } from '../../../electron/core/state.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useLanguage } from '../../store/context.js';
 import { nextStep } from './alarmView.js';
-import { Countdown } from './Countdown.js';
+import { Countdown } from '../board/Countdown.js';
 
 /** The tier being alerted, who must act, and the countdown to the next step of the ladder. */
 export function EscalationStatus({ incident }: { incident: Incident }) {

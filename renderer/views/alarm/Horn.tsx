@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { hornPattern } from '../../electron/core/incident/selectors.js';
-import { HornPlayer } from '../audio/horn.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
-import { useHostNow } from '../store/useHostNow.js';
+import { hornPattern } from '../../../electron/core/incident/selectors.js';
+import { HornPlayer } from '../../audio/horn.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard } from '../../store/context.js';
+import { useHostNow } from '../../store/useHostNow.js';
 
 type AudioStatus = 'running' | 'suspended' | 'unavailable';
 

@@ -1,7 +1,7 @@
-import type { Incident } from '../../electron/core/state.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useLanguage } from '../store/context.js';
-import { useHostNow } from '../store/useHostNow.js';
+import type { Incident } from '../../../electron/core/state.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useLanguage } from '../../store/context.js';
+import { useHostNow } from '../../store/useHostNow.js';
 import { formatHourMinute } from './alarmTime.js';
 
 /**

@@ -1,7 +1,7 @@
-import { formatTime } from '../i18n/format.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useLanguage } from '../store/context.js';
-import { useHostNow } from '../store/useHostNow.js';
+import { formatTime } from '../../i18n/format.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useLanguage } from '../../store/context.js';
+import { useHostNow } from '../../store/useHostNow.js';
 
 export function HostClock() {
   const t = useMessages();

@@ -1,5 +1,5 @@
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard } from '../store/context.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard } from '../../store/context.js';
 
 /** Problems the host found on start; shown until the host stops reporting them. */
 export function WarningsBanner() {

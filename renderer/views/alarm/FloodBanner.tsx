@@ -1,7 +1,7 @@
-import { raisesInWindow } from '../../electron/core/alarm/flood.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard, useLanguage } from '../store/context.js';
-import { useHostNow } from '../store/useHostNow.js';
+import { raisesInWindow } from '../../../electron/core/alarm/flood.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard, useLanguage } from '../../store/context.js';
+import { useHostNow } from '../../store/useHostNow.js';
 import { formatHourMinute } from './alarmTime.js';
 
 /** While the core says the board is flooded (more than 10 new alarms in 10 minutes). */

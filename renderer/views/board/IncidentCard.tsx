@@ -1,18 +1,18 @@
 import { memo, useId, useState } from 'react';
-import type { Result } from '../../electron/core/contract/result.js';
-import { useMessages } from '../i18n/useMessages.js';
-import { useBoard, useBoardAction, useOnline } from '../store/context.js';
-import { AlarmControls } from './AlarmControls.js';
-import { AlarmMarks } from './AlarmMarks.js';
-import { CardPlanSummary } from './console/CardPlanSummary.js';
-import { isFlashing } from './alarmView.js';
+import type { Result } from '../../../electron/core/contract/result.js';
+import { useMessages } from '../../i18n/useMessages.js';
+import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
+import { AlarmControls } from '../alarm/AlarmControls.js';
+import { AlarmMarks } from '../alarm/AlarmMarks.js';
+import { CardPlanSummary } from '../console/CardPlanSummary.js';
+import { isFlashing } from '../alarm/alarmView.js';
 import { DeadlineList } from './DeadlineList.js';
 import { Elapsed } from './Elapsed.js';
-import { errorText } from './errorText.js';
-import { EscalationStatus } from './EscalationStatus.js';
-import { IncidentTimeline } from './IncidentTimeline.js';
+import { errorText } from '../common/errorText.js';
+import { EscalationStatus } from '../alarm/EscalationStatus.js';
+import { IncidentTimeline } from '../incident/IncidentTimeline.js';
 import { LevelBadge } from './LevelBadge.js';
-import { useIncidentTypeView } from './useIncidentType.js';
+import { useIncidentTypeView } from '../common/useIncidentType.js';
 
 /** One active incident. */
 export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {

@@ -1,4 +1,4 @@
-import type { Deadline, Incident } from '../../electron/core/state.js';
+import type { Deadline, Incident } from '../../../electron/core/state.js';
 
 /**
  * Pure readings of an incident's alarm for the views, tested in tests/renderer/alarmView.test.ts.
