@@ -1,4 +1,5 @@
 import type { Command } from '../contract/commands.js';
+import { MAX_DEADLINE_MS } from '../plan/plan-schemas.js';
 import type { Drafts } from '../draft.js';
 import { fail, ok } from '../contract/result.js';
 import { deadlinesFrom, tierTimeout } from './schedule.js';
@@ -81,6 +82,7 @@ function extendDeadline(incident: Incident, command: Extract<AlarmCommand, { typ
   if (deadline === undefined) return fail('not_found', 'the incident has no such deadline', 'deadlineId');
   if (deadline.metAt !== null) return fail('conflict', 'the deadline has been met', 'deadlineId');
   if (command.until <= deadline.dueAt) return fail('invalid', 'must be later than the current due time', 'until');
+  if (command.until > deadline.dueAt + MAX_DEADLINE_MS) return fail('invalid', 'at most a year after the current due time', 'until');
   return ok([
     {
       incidentId: incident.id,

@@ -8,7 +8,11 @@ import { policySchema } from '../plan/plan.js';
 import { reportSchema } from '../incident/report.js';
 import { personIdSchema, rosterSchema } from '../organisation/roster.js';
 import { settingsPatchSchema } from '../organisation/settings.js';
+import { readableText } from './clean-text.js';
 import { fail, ok, type Result } from './result.js';
+
+/** 2100-01-01T00:00Z: no time the board handles lies later, so dates stay valid everywhere. */
+export const LATEST_TIME = 4_102_444_800_000;
 
 /** Limits are part of the contract; docs/api.md lists them. */
 export const LIMITS = {
@@ -23,7 +27,7 @@ export const LIMITS = {
   shelveMinutes: 480,
 } as const;
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const text = (max: number) => readableText().max(max, `at most ${max} characters`);
 const required = (max: number) => text(max).min(1, 'must not be empty');
 
 export const incidentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "-" or "_", 1 to 64 characters');
@@ -80,7 +84,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     ...onIncident,
     type: z.literal('extendDeadline'),
     deadlineId: required(LIMITS.id),
-    until: z.number('epoch milliseconds').int().min(0).max(8.64e15),
+    until: z.number('epoch milliseconds').int().min(0).max(LATEST_TIME, 'before the year 2100'),
     reason: required(LIMITS.reason),
   }),
   z.strictObject({

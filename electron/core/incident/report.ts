@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { readableText } from '../contract/clean-text.js';
 
 /** The six fields of an accident report (Order 493, Art. 12). */
 export const REPORT_FIELDS = ['unit', 'timePlace', 'account', 'casualties', 'measures', 'other'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 export const reportSchema = z.strictObject(
-  Object.fromEntries(REPORT_FIELDS.map((f) => [f, z.string().trim().max(8000).default('')])) as Record<
-    ReportField,
-    z.ZodDefault<z.ZodString>
-  >,
+  Object.fromEntries(REPORT_FIELDS.map((f) => [f, readableText().max(8000).default('')])) as Record<ReportField, z.ZodDefault<z.ZodString>>,
 );
 export type AccidentReport = z.output<typeof reportSchema>;
 

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { readableText } from '../contract/clean-text.js';
 import { POSITIONS } from './organisation.js';
 
 export const personIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "-" or "_", 1 to 64 characters');
 
 export const personSchema = z.strictObject({
   id: personIdSchema,
-  name: z.string().trim().min(1, 'must not be empty').max(100),
+  name: readableText().min(1, 'must not be empty').max(100),
   phone: z
     .string()
     .trim()
     .regex(/^[0-9+*#() -]{0,32}$/, 'digits, spaces and + * # ( ) -, at most 32'),
-  department: z.string().trim().max(100).default(''),
+  department: readableText().max(100).default(''),
   /** positions of the emergency organisation this person may hold */
   positions: z.array(z.enum(POSITIONS)).max(POSITIONS.length).default([]),
 });

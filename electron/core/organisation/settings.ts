@@ -1,23 +1,24 @@
 import { z } from 'zod';
+import { readableText } from '../contract/clean-text.js';
 
 /** Site settings: one schema, used for validation here and turned into conf's JSON schema. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const contactSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: readableText().min(1).max(100),
   number: z
     .string()
     .trim()
     .regex(/^[0-9+*#() -]{2,32}$/, 'digits, spaces and + * # ( ) -, 2 to 32 characters'),
-  note: z.string().trim().max(200).default(''),
+  note: readableText().max(200).default(''),
 });
 
 /** Each field once, without its default, so that a patch can leave fields out. */
 const fields = {
-  siteName: z.string().trim().max(100),
+  siteName: readableText().max(100),
   language: z.enum(LANGUAGES),
-  operatorName: z.string().trim().max(100),
+  operatorName: readableText().max(100),
   contacts: z.array(contactSchema).max(200),
   /** salted hash of the operator PIN that guards plan and roster changes; '' until one is set */
   pinHash: z.string().max(200),

@@ -5,12 +5,24 @@ import { z } from 'zod';
  * public holidays do not count, make-up working days (调休) do. Days are local dates at a fixed
  * UTC offset (mainland China keeps +08:00 all year), so the core needs no time-zone database.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD');
+/** Calendar dates are real days of the years 2000 to 2099 (the range docs/api.md gives). */
+const isoDate = z
+  .string()
+  .regex(/^20\d{2}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD in the years 2000 to 2099')
+  .refine(isRealDate, 'no such date');
+
+function isRealDate(date: string): boolean {
+  const at = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(date);
+}
 
 export const calendarSchema = z.strictObject({
   utcOffsetMinutes: z.number().int().min(-720).max(840),
-  /** 0 = Sunday … 6 = Saturday */
-  weekendDays: z.array(z.number().int().min(0).max(6)).max(7),
+  /** 0 = Sunday … 6 = Saturday; a week without a working day would leave working-day deadlines without an end */
+  weekendDays: z
+    .array(z.number().int().min(0).max(6))
+    .max(6, 'at least one day of the week must be a working day')
+    .refine((days) => new Set(days).size === days.length, 'each day once'),
   holidays: z.array(isoDate).max(1000),
   makeUpWorkdays: z.array(isoDate).max(1000),
 });
@@ -45,7 +57,9 @@ export function addWorkingDays(from: number, days: number, calendar: WorkingCale
   const offset = calendar.utcOffsetMinutes * 60_000;
   let dayStart = Math.floor((from + offset) / DAY_MS) * DAY_MS; // local midnight, shifted to UTC
   let counted = 0;
-  while (counted < days) {
+  // Every week has a working day and each holiday takes away at most one, so this many days always suffice.
+  let scanLeft = 7 * (days + calendar.holidays.length + 1);
+  while (counted < days && scanLeft-- > 0) {
     dayStart += DAY_MS;
     if (isWorkingDay(new Date(dayStart).toISOString().slice(0, 10), calendar)) counted += 1;
   }

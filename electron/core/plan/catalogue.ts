@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { readableText } from '../contract/clean-text.js';
 import { DEFAULT_CATALOGUE } from './catalogue-defaults.js';
 import { LEVELS, type Level } from '../incident/levels.js';
 import { EMERGENCY_NUMBERS, POSITIONS } from '../organisation/organisation.js';
-import { deadlineRuleSchema, policySchema } from './plan-schemas.js';
+import { deadlineRulesSchema, policySchema } from './plan-schemas.js';
 
 const textPair = z.strictObject({
-  'zh-CN': z.string().trim().min(1, 'must not be empty').max(500),
-  en: z.string().trim().min(1, 'must not be empty').max(500),
+  'zh-CN': readableText().min(1, 'must not be empty').max(500),
+  en: readableText().min(1, 'must not be empty').max(500),
 });
 
 export const FAMILIES = ['fire', 'safety', 'facility', 'transport', 'weather', 'service', 'media', 'finance', 'external'] as const;
@@ -37,11 +38,11 @@ export const incidentTypeSchema = z
     levelGuide: z.enum(['accidentGrades', 'complaint']).nullable(),
     checklist: z.array(checklistStepSchema).max(40),
     rolesToFill: z.array(z.enum(POSITIONS)).max(POSITIONS.length),
-    deadlines: z.array(deadlineRuleSchema).max(20),
+    deadlines: deadlineRulesSchema,
     /** replaces the level's default escalation policy for this type */
     escalation: z.partialRecord(z.enum(LEVELS), policySchema),
     /** names of site contacts (settings) to show with this type */
-    contacts: z.array(z.string().trim().min(1).max(100)).max(20),
+    contacts: z.array(readableText().min(1).max(100)).max(20),
   })
   .superRefine((type, ctx) => {
     if (!(LEVEL_SCHEMES[type.levelScheme] as readonly Level[]).includes(type.defaultLevel)) {

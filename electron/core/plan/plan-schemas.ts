@@ -4,6 +4,9 @@ import { ESCALATION_ROLES } from './roles.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+/** The longest deadline or extension the plans know is 60 days; a year leaves room and keeps dates valid. */
+export const MAX_DEADLINE_MS = 366 * DAY;
 
 /**
  * An escalation tier: who is alerted, how long they have to acknowledge, and how many times the
@@ -39,9 +42,24 @@ export const deadlineRuleSchema = z.strictObject({
   name: nameSchema,
   from: z.enum(['raised', 'acknowledged']),
   calendar: z.enum(['clock', 'workingDays']),
-  /** milliseconds on the clock calendar, whole days on the working-day calendar */
-  amount: z.number().int().min(0),
+  /** milliseconds on the clock calendar (at most a year), whole days on the working-day calendar (at most 250) */
+  amount: z.number().int().min(0).max(MAX_DEADLINE_MS, 'at most a year'),
   /** only for these levels; null for all */
   levels: z.array(z.enum(LEVELS)).nullable(),
 });
 export type DeadlineRule = z.output<typeof deadlineRuleSchema>;
+
+/** A year of working days; longer limits in the plans are counted on the clock calendar. */
+export const MAX_WORKING_DAYS = 250;
+
+/** The deadline rules of a type, with the working-day limit checked where the calendar is known. */
+export const deadlineRulesSchema = z
+  .array(deadlineRuleSchema)
+  .max(20)
+  .superRefine((rules, context) => {
+    rules.forEach((rule, index) => {
+      if (rule.calendar === 'workingDays' && rule.amount > MAX_WORKING_DAYS) {
+        context.addIssue({ code: 'custom', path: [index, 'amount'], message: `at most ${MAX_WORKING_DAYS} working days` });
+      }
+    });
+  });
