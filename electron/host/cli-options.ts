@@ -8,6 +8,8 @@ export interface HostOptions {
   readonly token: string | null;
   /** may view the board (state, settings, socket) but not send commands or alarms */
   readonly viewerToken: string | null;
+  /** DNS names this machine is reached by, besides loopback and the bound address */
+  readonly allowedHosts: readonly string[];
 }
 
 export const USAGE = `usage: npm run serve -- [--port 8123] [--host 127.0.0.1] [--data DIR] [--token SECRET] [--viewer-token SECRET]
@@ -16,7 +18,9 @@ export const USAGE = `usage: npm run serve -- [--port 8123] [--host 127.0.0.1] [
   --data          data directory (journal, settings); default the per-user application data folder
   --token         dispatcher secret every API request must carry (also read from KIOSK_TOKEN)
   --viewer-token  second secret that may only view the board: no commands, no alarms
-                  (also read from KIOSK_VIEWER_TOKEN; needs --token)`;
+                  (also read from KIOSK_VIEWER_TOKEN; needs --token)
+  --allow-host    comma-separated host names the board is opened by (e.g. board.plant.local);
+                  other names are refused so that no web page can rebind its name to this board`;
 
 /** Parses the command line; a bad value is reported by name rather than guessed. */
 export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv): HostOptions {
@@ -28,6 +32,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
       data: { type: 'string' },
       token: { type: 'string' },
       'viewer-token': { type: 'string' },
+      'allow-host': { type: 'string', default: '' },
     },
     strict: true,
   });
@@ -41,5 +46,11 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     if (token === null) throw new Error('--viewer-token: needs a dispatcher --token as well');
     if (viewerToken === token) throw new Error('--viewer-token: must differ from --token');
   }
-  return { port, host: values.host, dataDir: values.data ?? defaultDataDir(env), token, viewerToken };
+  const allowedHosts = values['allow-host']
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const badName = allowedHosts.find((name) => !/^[A-Za-z0-9.-]{1,253}$/.test(name));
+  if (badName !== undefined) throw new Error(`--allow-host: "${badName}" is not a host name`);
+  return { port, host: values.host, dataDir: values.data ?? defaultDataDir(env), token, viewerToken, allowedHosts };
 }

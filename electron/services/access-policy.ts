@@ -43,6 +43,27 @@ export function accessRole(tokens: AccessTokens, presented: string | null): Acce
 }
 
 /**
+ * DNS rebinding: a page on attacker.example may point its own name at 127.0.0.1 and then talk to
+ * us as "same origin". Its requests still say `Host: attacker.example`, so only names we are known
+ * by are served: loopback names, the bound address, IP literals when bound to every interface
+ * (an address cannot be rebound), and names the operator configured (--allow-host).
+ */
+export function hostAllowed(request: IncomingMessage, boundHost: string, allowedNames: readonly string[]): boolean {
+  const header = request.headers.host;
+  if (header === undefined) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${header}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  const bare = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+  if (isLoopback(bare) || bare === boundHost.toLowerCase()) return true;
+  if (isIP(bare) !== 0 && (boundHost === '0.0.0.0' || boundHost === '::')) return true;
+  return allowedNames.some((name) => name.toLowerCase() === bare);
+}
+
+/**
  * A page on another site may send requests to a loopback server from the user's browser. Such
  * requests carry an Origin that is not ours; scripts and curl send none.
  */

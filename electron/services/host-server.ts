@@ -7,7 +7,7 @@ import { alarmRequestToCommand } from '../core/contract/alarm-request.js';
 import { zodFailure } from '../core/contract/commands.js';
 import { activeIncidents, recentIncidents } from '../core/incident/selectors.js';
 import { fail, ok, type ErrorCode, type Result } from '../core/contract/result.js';
-import { accessRole, isLoopback, originAllowed, presentedToken, type AccessRole } from './access-policy.js';
+import { accessRole, hostAllowed, isLoopback, originAllowed, presentedToken, type AccessRole } from './access-policy.js';
 import type { CommandBus } from './command-bus.js';
 import { readJsonBody } from './http-body.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -25,6 +25,8 @@ export interface HostServerOptions {
   readonly token: string | null;
   /** may read the board and subscribe, but not send commands or alarms (403) */
   readonly viewerToken?: string | null;
+  /** extra host names the board may be opened by (DNS names of this machine); loopback and the bound address always work */
+  readonly allowedHosts?: readonly string[];
   /** status() changes are pushed to socket subscribers as a fresh {kind:'status'} */
   readonly onStatusChange?: (listener: () => void) => () => void;
 }
@@ -117,6 +119,7 @@ async function handleRequest(
 ): Promise<void> {
   const url = requestUrl(request);
   if (url === null) return sendJson(response, 400, fail('invalid', 'malformed request target'));
+  if (!knownHost(options, request)) return sendJson(response, 421, HOST_REFUSAL);
   const isApi = url.pathname.startsWith('/api/');
   if (!isApi) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid', 'method not allowed'));
@@ -177,6 +180,10 @@ async function postCommand(
 }
 
 const VIEWER_REFUSAL = fail('forbidden', 'this token may view the board but not change it');
+const HOST_REFUSAL = fail('forbidden', 'this board is not served under that host name (see --allow-host)', 'host');
+
+const knownHost = (options: HostServerOptions, request: IncomingMessage): boolean =>
+  hostAllowed(request, options.host, options.allowedHosts ?? []);
 
 function requestUrl(request: IncomingMessage): URL | null {
   try {
@@ -190,7 +197,15 @@ function upgrade(options: HostServerOptions, sockets: WebSocketServer, request: 
   const url = requestUrl(request);
   const role = url === null ? null : accessRole(options, presentedToken(request, url));
   const refusal =
-    url?.pathname !== API.socket ? '404 Not Found' : role === null ? '401 Unauthorized' : !originAllowed(request) ? '403 Forbidden' : null;
+    url?.pathname !== API.socket
+      ? '404 Not Found'
+      : !knownHost(options, request)
+        ? '421 Misdirected Request'
+        : role === null
+          ? '401 Unauthorized'
+          : !originAllowed(request)
+            ? '403 Forbidden'
+            : null;
   if (refusal !== null) {
     socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     return;

@@ -17,6 +17,7 @@ export interface HostOptions {
   readonly token?: string | null;
   readonly viewerToken?: string | null;
   readonly staticDir?: string | null;
+  readonly allowedHosts?: readonly string[];
   /** the journal's file layer; fault tests pass one that fails on purpose */
   readonly journalFiles?: JournalFileLayer;
 }
@@ -41,6 +42,7 @@ export async function startHost(dataDir: string, options: HostOptions = {}): Pro
     port: 0,
     token: options.token ?? null,
     ...(options.viewerToken === undefined ? {} : { viewerToken: options.viewerToken }),
+    ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
   });
   return { url: server.url, services, server, logs };
 }

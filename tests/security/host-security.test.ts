@@ -37,9 +37,16 @@ afterEach(async () => {
 });
 
 async function startHost(
-  options: { host?: string; token?: string | null; viewerToken?: string | null; staticDir?: string | null } = {},
+  options: {
+    host?: string;
+    token?: string | null;
+    viewerToken?: string | null;
+    staticDir?: string | null;
+    allowedHosts?: readonly string[];
+  } = {},
 ): Promise<Started> {
   const { services, server } = await startFixtureHost(await tempDir(), {
+    ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
     ...(options.host === undefined ? {} : { bind: options.host }),
     staticDir: options.staticDir ?? null,
     token: options.token === undefined ? DISPATCHER : options.token,
@@ -62,13 +69,14 @@ function call(
   base: URL,
   method: string,
   path: string,
-  options: { token?: string; origin?: string; body?: unknown; contentType?: string } = {},
+  options: { token?: string; origin?: string; body?: unknown; contentType?: string; host?: string } = {},
 ): Promise<Answer> {
   const body =
     options.body === undefined ? undefined : Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
   const headers: Record<string, string | number> = {};
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.origin !== undefined) headers.origin = options.origin;
+  if (options.host !== undefined) headers.host = options.host;
   if (body !== undefined) {
     headers['content-type'] = options.contentType ?? 'application/json';
     headers['content-length'] = body.length;
@@ -93,9 +101,12 @@ function call(
 }
 
 /** Opens a socket; resolves with it, or rejects with the refused upgrade's status and headers. */
-function openSocket(base: URL, query = '', origin?: string): Promise<WebSocket> {
+function openSocket(base: URL, query = '', origin?: string, host?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://${base.host}/api/v1/socket${query}`, origin === undefined ? {} : { origin });
+    const socket = new WebSocket(`ws://${base.host}/api/v1/socket${query}`, {
+      ...(origin === undefined ? {} : { origin }),
+      ...(host === undefined ? {} : { headers: { host } }),
+    });
     socket.once('upgrade', (response) => {
       if (response.headers['set-cookie'] !== undefined) reject(new Error('upgrade set a cookie'));
     });
@@ -231,6 +242,35 @@ describe('Origin', () => {
       }
     }
     expect(host.services.bus.state.seq).toBe(0);
+  });
+});
+
+describe('Host (DNS rebinding)', () => {
+  it('a page that rebinds its own name to the loopback board gets 421 on HTTP and the socket, and changes nothing', async () => {
+    const host = await startHost({ token: null, viewerToken: null });
+    const foreign = `attacker.example:${host.url.port}`;
+    for (const [method, path, body] of ENDPOINTS.slice(0, 4)) {
+      const answer = await call(host.url, method, path, { body, host: foreign, origin: `http://${foreign}` });
+      expect(answer.status, `${method} ${path}`).toBe(421);
+      expect(answer.body?.error).toMatchObject({ code: 'forbidden', field: 'host' });
+    }
+    await expect(openSocket(host.url, '', `http://${foreign}`, foreign)).rejects.toMatchObject({ status: 421 });
+    expect(host.services.bus.state.seq).toBe(0);
+  });
+
+  it('loopback names, the bound address and names given with --allow-host are served', async () => {
+    const host = await startHost({ token: null, viewerToken: null, allowedHosts: ['board.plant.local'] });
+    const port = host.url.port;
+    for (const name of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `BOARD.plant.local:${port}`]) {
+      expect((await call(host.url, 'GET', '/api/v1/state', { host: name })).status, name).toBe(200);
+    }
+    expect((await call(host.url, 'GET', '/api/v1/state', { host: `board.plant.local.evil.example:${port}` })).status).toBe(421);
+    (await openSocket(host.url, '', `http://board.plant.local:${port}`, `board.plant.local:${port}`)).close();
+  });
+
+  it('--allow-host takes comma-separated names and refuses anything that is not one', () => {
+    expect(parseHostOptions(['--allow-host', 'board.plant.local, kiosk-2'], {}).allowedHosts).toEqual(['board.plant.local', 'kiosk-2']);
+    expect(() => parseHostOptions(['--allow-host', 'a/b'], {})).toThrow(/--allow-host/);
   });
 });
 
