@@ -6,6 +6,24 @@ import { evolveAll } from '../core/evolve.js';
 import { fail, ok, type Result } from '../core/contract/result.js';
 import type { SettingsPatch } from '../core/organisation/settings.js';
 import type { BoardState } from '../core/state.js';
+import { AtomicWriteError } from './durable-fs.js';
+import { FairQueue, type Lane } from './fair-queue.js';
+
+/** Commands that make or stop an alarm go first; the timers' ticks are of this class too. */
+const ALARM_CLASS: ReadonlySet<string> = new Set([
+  'raiseIncident',
+  'acknowledge',
+  'escalate',
+  'silence',
+  'triggerAlarm',
+  'acknowledgeAlarm',
+  'resolveAlarm',
+]);
+const laneOf = (raw: unknown): Lane =>
+  typeof raw === 'object' && raw !== null && ALARM_CLASS.has(String((raw as { type?: unknown }).type)) ? 'alarm' : 'routine';
+
+/** How many commands one client may have waiting; a client that sends without waiting is told to slow down. */
+export const MAX_WAITING_PER_CLIENT = 100;
 
 /** What the bus needs from storage; the Journal satisfies it. */
 export interface EventStore {
@@ -42,7 +60,7 @@ export interface PinGuard {
  */
 export class CommandBus {
   private current: BoardState;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new FairQueue(MAX_WAITING_PER_CLIENT);
   private readonly subscribers = new Set<Subscriber>();
   private recent: DomainEvent[] = [];
   private sinceSnapshot = 0;
@@ -64,8 +82,9 @@ export class CommandBus {
     return this.current;
   }
 
-  execute(raw: unknown): Promise<Result<CommandOutcome>> {
-    return this.enqueue(() => this.run(raw));
+  /** Runs a command in its client's turn (`client` names the connection it came from). */
+  execute(raw: unknown, client = 'local'): Promise<Result<CommandOutcome>> {
+    return this.enqueue(client, laneOf(raw), () => this.run(raw));
   }
 
   /**
@@ -87,7 +106,7 @@ export class CommandBus {
 
   /** Resolves once the queued commands and a snapshot being written are done. */
   async settled(): Promise<void> {
-    await this.queue;
+    await this.queue.idle();
     await this.snapshotting;
   }
 
@@ -100,13 +119,15 @@ export class CommandBus {
 
   /** Asks the core what became due; only the scheduler calls this. */
   tick(clockJumpMs = 0): Promise<Result<CommandOutcome>> {
-    return this.enqueue(() => this.apply({ type: 'tick', actor: 'system', clockJumpMs }));
+    return this.enqueue('scheduler', 'alarm', () => this.apply({ type: 'tick', actor: 'system', clockJumpMs }));
   }
 
-  private enqueue(job: () => Promise<Result<CommandOutcome>>): Promise<Result<CommandOutcome>> {
-    const run = this.queue.then(job);
-    this.queue = run.catch(() => undefined);
-    return run;
+  private enqueue(client: string, lane: Lane, job: () => Promise<Result<CommandOutcome>>): Promise<Result<CommandOutcome>> {
+    const queued = this.queue.submit(client, lane, job);
+    return (
+      queued ??
+      Promise.resolve(fail('rate_limited', `at most ${MAX_WAITING_PER_CLIENT} commands may wait from one connection: wait for the answers`))
+    );
   }
 
   private async run(raw: unknown): Promise<Result<CommandOutcome>> {
@@ -133,7 +154,9 @@ export class CommandBus {
     try {
       restore = change();
     } catch (error) {
-      return fail('invalid', `settings not changed: ${(error as Error).message}`);
+      // A disk that refuses the file is a storage fault (503, send again later), not bad input.
+      const code = error instanceof AtomicWriteError ? 'storage' : 'invalid';
+      return fail(code, `settings not changed: ${(error as Error).message}`);
     }
     const result = await this.apply(command);
     if (!result.ok) restore();

@@ -85,7 +85,9 @@ export class AtomicWriteError extends Error {
     override readonly cause: Error,
   ) {
     const code = (cause as NodeJS.ErrnoException).code ?? 'UNKNOWN';
-    super(`could not replace ${file} (${code} after ${attempts} attempts: ${cause.message}); the previous file is unchanged`);
+    super(
+      `could not write ${file} (${code} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${cause.message}); the previous file is unchanged`,
+    );
     this.name = 'AtomicWriteError';
     this.code = code;
   }
@@ -134,14 +136,20 @@ export async function writeFileAtomic(
 /** The same as writeFileAtomic for callers that must stay synchronous (conf's write path). */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array, layer: RenameLayer = nodeRenames): void {
   const temporary = `${path}.tmp-${process.pid}`;
-  const fd = openSync(temporary, 'w');
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temporary, 'w');
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // A full disk fails the write, not the rename: the file is unchanged and no litter is left.
+    removeLitter(temporary);
+    throw new AtomicWriteError(path, 1, error as Error);
   }
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -150,17 +158,21 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, lay
     } catch (error) {
       const delay = retryDelay(error, attempt);
       if (delay === null) {
-        try {
-          unlinkSync(temporary);
-        } catch {
-          // the temporary file is only litter; the error that matters is the rename's
-        }
+        removeLitter(temporary);
         throw new AtomicWriteError(path, attempt, error as Error);
       }
       sleepSync(delay);
     }
   }
   fsyncDirectorySync(dirname(path));
+}
+
+function removeLitter(temporary: string): void {
+  try {
+    unlinkSync(temporary);
+  } catch {
+    // the temporary file is only litter; the error that matters is the write's or the rename's
+  }
 }
 
 function retryDelay(error: unknown, attempt: number): number | null {

@@ -2,10 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { API, MAX_BODY_BYTES, clientMessageSchema, type HostStatus, type ServerMessage } from '../core/contract/contract.js';
+import {
+  API,
+  MAX_BODY_BYTES,
+  clientMessageSchema,
+  type CommandOutcome,
+  type HostStatus,
+  type ServerMessage,
+} from '../core/contract/contract.js';
 import { alarmRequestToCommand } from '../core/contract/alarm-request.js';
-import { zodFailure } from '../core/contract/commands.js';
-import { activeIncidents, recentIncidents } from '../core/incident/selectors.js';
+import { parseCommand, zodFailure } from '../core/contract/commands.js';
 import { fail, ok, type ErrorCode, type Result } from '../core/contract/result.js';
 import { accessRole, hostAllowed, isLoopback, originAllowed, presentedToken, type AccessRole } from './access-policy.js';
 import type { CommandBus } from './command-bus.js';
@@ -13,6 +19,9 @@ import { readJsonBody } from './http-body.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Logger } from './logger.js';
 import { serveStatic } from './static-files.js';
+import { CONNECTION_LIMITS, limitConnections, type ConnectionLimits } from './connection-limits.js';
+import { SharedPayloads } from './shared-payloads.js';
+import { FLEET_LIMITS, SocketFleet, type FleetLimits } from './socket-fleet.js';
 
 export interface HostServerOptions {
   readonly bus: CommandBus;
@@ -27,12 +36,26 @@ export interface HostServerOptions {
   readonly viewerToken?: string | null;
   /** extra host names the board may be opened by (DNS names of this machine); loopback and the bound address always work */
   readonly allowedHosts?: readonly string[];
+  /** caps on connections and unsent socket data; the defaults suit a control room, tests shrink them */
+  readonly limits?: { readonly connections?: Partial<ConnectionLimits>; readonly fleet?: Partial<FleetLimits> };
   /** status() changes are pushed to socket subscribers as a fresh {kind:'status'} */
   readonly onStatusChange?: (listener: () => void) => () => void;
 }
 
-/** Alarm intake limit per client address (docs/api.md). */
+/** Alarm intake limit per client address (docs/api.md), whichever route or socket the alarm comes by. */
 export const ALARM_RATE = { perMinute: 120, burst: 30 } as const;
+/** Reads of the board per client address; views use the socket, so this only slows a script gone wrong. */
+export const READ_RATE = { perMinute: 600, burst: 120 } as const;
+const INTAKE_COMMANDS: ReadonlySet<string> = new Set(['triggerAlarm', 'acknowledgeAlarm', 'resolveAlarm']);
+
+/** What one server shares between its requests and sockets. */
+interface Shared {
+  readonly options: HostServerOptions;
+  readonly alarms: RateLimiter;
+  readonly reads: RateLimiter;
+  readonly payloads: SharedPayloads;
+  readonly fleet: SocketFleet;
+}
 
 export interface HostServer {
   readonly url: string;
@@ -53,8 +76,6 @@ const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   unavailable: 503,
 };
 
-/** A view that stops reading is cut off rather than allowed to grow the host's memory. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 /** The HTTP + WebSocket face of the services: for browsers on the LAN, scripts and alarm sources. */
@@ -64,9 +85,15 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   }
   if (options.viewerToken != null && options.token === null) throw new Error('a viewer token needs a dispatcher token too');
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
-  const alarmLimiter = new RateLimiter(ALARM_RATE.perMinute, ALARM_RATE.burst);
-  const server = createServer((request, response) => {
-    handleRequest(options, alarmLimiter, request, response).catch((error: unknown) => {
+  const shared: Shared = {
+    options,
+    alarms: new RateLimiter(ALARM_RATE.perMinute, ALARM_RATE.burst),
+    reads: new RateLimiter(READ_RATE.perMinute, READ_RATE.burst),
+    payloads: new SharedPayloads(),
+    fleet: new SocketFleet((reason) => options.log.warn(`socket dropped: ${reason}`), { ...FLEET_LIMITS, ...options.limits?.fleet }),
+  };
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (request, response) => {
+    handleRequest(shared, request, response).catch((error: unknown) => {
       options.log.error('request failed', error);
       if (!response.headersSent) sendJson(response, 500, fail('unavailable', 'internal error'));
       else response.destroy();
@@ -74,7 +101,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   });
   server.on('upgrade', (request, socket, head) => {
     try {
-      upgrade(options, sockets, request, socket, head);
+      upgrade(shared, sockets, request, socket, head);
     } catch (error) {
       options.log.warn(`upgrade refused: ${(error as Error).message}`);
       socket.destroy();
@@ -91,6 +118,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  limitConnections(server, { ...CONNECTION_LIMITS, ...options.limits?.connections });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -103,6 +131,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(heartbeat);
+        shared.fleet.close();
         for (const socket of sockets.clients) socket.terminate();
         sockets.close();
         server.close(() => resolve());
@@ -111,12 +140,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   };
 }
 
-async function handleRequest(
-  options: HostServerOptions,
-  alarmLimiter: RateLimiter,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
+async function handleRequest(shared: Shared, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { options } = shared;
   const url = requestUrl(request);
   if (url === null) return sendJson(response, 400, fail('invalid', 'malformed request target'));
   if (!knownHost(options, request)) return sendJson(response, 421, HOST_REFUSAL);
@@ -132,26 +157,26 @@ async function handleRequest(
   }
   if (!originAllowed(request)) return sendJson(response, 403, fail('forbidden', 'cross-origin requests are refused'));
   if (request.method === 'POST' && role !== 'dispatcher') return sendJson(response, 403, VIEWER_REFUSAL);
+  const address = request.socket.remoteAddress ?? '';
+  if (request.method === 'GET' && !shared.reads.allow(address)) {
+    return sendJson(
+      response,
+      429,
+      fail('rate_limited', `at most ${READ_RATE.perMinute} reads a minute per address; views should use the socket`),
+    );
+  }
 
   const route = `${request.method ?? ''} ${url.pathname}`;
   switch (route) {
-    case `GET ${API.state}`: {
-      const state = options.bus.state;
-      return sendJson(
-        response,
-        200,
-        ok({ seq: state.seq, active: activeIncidents(state), recent: recentIncidents(state), status: options.status() }),
-      );
-    }
+    case `GET ${API.state}`:
+      return sendState(shared, response);
     case `GET ${API.settings}`:
       return sendJson(response, 200, ok(options.status().settings));
     case `POST ${API.commands}`:
-      return postCommand(options, request, response, ok);
+      return postCommand(shared, request, response, ok);
     case `POST ${API.alarms}`:
-      if (!alarmLimiter.allow(request.socket.remoteAddress ?? '')) {
-        return sendJson(response, 429, fail('rate_limited', `at most ${ALARM_RATE.perMinute} alarms a minute per source address`));
-      }
-      return postCommand(options, request, response, alarmRequestToCommand);
+      if (!shared.alarms.allow(address)) return sendJson(response, 429, ALARM_REFUSAL);
+      return postCommand(shared, request, response, alarmRequestToCommand, true);
     default: {
       const known = (Object.values(API) as string[]).includes(url.pathname);
       return sendJson(
@@ -163,22 +188,49 @@ async function handleRequest(
   }
 }
 
+/** The board's shared bytes between a fresh status: no per-reader serialisation of megabytes. */
+function sendState(shared: Shared, response: ServerResponse): void {
+  const board = shared.payloads.boardFields(shared.options.bus.state);
+  const head = Buffer.from('{"ok":true,"value":{');
+  const tail = Buffer.from(`,"status":${JSON.stringify(shared.options.status())}}}`);
+  response.writeHead(200, { ...JSON_HEADERS, 'content-length': head.length + board.length + tail.length });
+  response.write(head);
+  response.write(board);
+  response.end(tail);
+}
+
 /** Reads a JSON body, turns it into a command, runs it; answers with the bus's result. */
 async function postCommand(
-  options: HostServerOptions,
+  shared: Shared,
   request: IncomingMessage,
   response: ServerResponse,
   toCommand: (body: unknown) => Result<unknown>,
+  counted = false,
 ): Promise<void> {
   if (!isJson(request)) return sendJson(response, 415, fail('invalid', 'send the body as application/json', 'content-type'));
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return sendJson(response, STATUS_OF[body.error.code], body);
   const command = toCommand(body.value);
   if (!command.ok) return sendJson(response, STATUS_OF[command.error.code], command);
-  const result = await options.bus.execute(command.value);
+  const address = request.socket.remoteAddress ?? '';
+  const result = await runCommand(shared, command.value, address, `http:${address}`, counted);
   return sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
 }
 
+/**
+ * Every route to the bus passes here, so the alarm intake's limit holds whichever way an alarm
+ * comes; a refused (malformed) alarm command is answered by the bus and costs nothing. The alarm
+ * endpoint counts every request before reading it, so it passes `counted`.
+ */
+function runCommand(shared: Shared, command: unknown, address: string, client: string, counted = false): Promise<Result<CommandOutcome>> {
+  const type = typeof command === 'object' && command !== null ? String((command as { type?: unknown }).type) : '';
+  if (!counted && INTAKE_COMMANDS.has(type) && parseCommand(command, 'intake').ok && !shared.alarms.allow(address)) {
+    return Promise.resolve(ALARM_REFUSAL);
+  }
+  return shared.options.bus.execute(command, client);
+}
+
+const ALARM_REFUSAL = fail('rate_limited', `at most ${ALARM_RATE.perMinute} alarms a minute per source address`);
 const VIEWER_REFUSAL = fail('forbidden', 'this token may view the board but not change it');
 const HOST_REFUSAL = fail('forbidden', 'this board is not served under that host name (see --allow-host)', 'host');
 
@@ -193,7 +245,8 @@ function requestUrl(request: IncomingMessage): URL | null {
   }
 }
 
-function upgrade(options: HostServerOptions, sockets: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+function upgrade(shared: Shared, sockets: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const { options } = shared;
   const url = requestUrl(request);
   const role = url === null ? null : accessRole(options, presentedToken(request, url));
   const refusal =
@@ -205,25 +258,25 @@ function upgrade(options: HostServerOptions, sockets: WebSocketServer, request: 
           ? '401 Unauthorized'
           : !originAllowed(request)
             ? '403 Forbidden'
-            : null;
+            : shared.fleet.full
+              ? '503 Service Unavailable'
+              : null;
   if (refusal !== null) {
     socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     return;
   }
-  sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(options, ws, role ?? 'viewer'));
+  sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(shared, ws, role ?? 'viewer', request.socket.remoteAddress ?? ''));
 }
 
+let socketCount = 0;
+
 /** One view's session: subscribe (resume after a seq), then commands with replies. */
-function serveSocket(options: HostServerOptions, socket: WebSocket, role: AccessRole): void {
+function serveSocket(shared: Shared, socket: WebSocket, role: AccessRole, address: string): void {
+  const { options } = shared;
+  const client = `ws:${++socketCount}`;
+  shared.fleet.add(socket);
   let unsubscribe: (() => void) | null = null;
-  const send = (message: ServerMessage) => {
-    if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      socket.terminate();
-      return;
-    }
-    socket.send(JSON.stringify(message));
-  };
+  const send = (message: ServerMessage) => shared.fleet.send(socket, shared.payloads.message(message));
   (socket as WebSocket & { alive?: boolean }).alive = true;
   socket.on('pong', () => ((socket as WebSocket & { alive?: boolean }).alive = true));
   socket.on('close', () => unsubscribe?.());
@@ -244,7 +297,7 @@ function serveSocket(options: HostServerOptions, socket: WebSocket, role: Access
     }
     const { requestId, command } = message.value;
     if (role !== 'dispatcher') return send({ kind: 'reply', requestId, result: VIEWER_REFUSAL });
-    void options.bus.execute(command).then((result) => send({ kind: 'reply', requestId, result }));
+    void runCommand(shared, command, address, client).then((result) => send({ kind: 'reply', requestId, result }));
   });
 }
 
@@ -268,13 +321,14 @@ function isJson(request: IncomingMessage): boolean {
   return (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
+  response.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -33,8 +33,8 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     response.writeHead(404).end();
     return;
   }
-  const file = await readFile(target).catch(() => null);
-  const served = file ?? (await readFile(join(root, 'index.html')).catch(() => null));
+  const file = await readRealFile(root, target);
+  const served = file ?? (await readRealFile(root, join(root, 'index.html')));
   if (served === null) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('renderer not built: run npm run build');
     return;
@@ -48,6 +48,20 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     'referrer-policy': 'no-referrer',
   });
   response.end(served);
+}
+
+/**
+ * Only real files inside the served folder: a symlink (or a link in the path) that leads out of it
+ * is treated as missing, so a link dropped into the folder cannot serve /etc or the journal.
+ */
+async function readRealFile(root: string, target: string): Promise<Buffer | null> {
+  try {
+    const [realRoot, realTarget] = await Promise.all([realpath(root), realpath(target)]);
+    if (!realTarget.startsWith(realRoot + sep)) return null;
+    return await readFile(realTarget);
+  } catch {
+    return null;
+  }
 }
 
 function safeDecode(pathname: string): string | null {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StateView } from '../../electron/core/contract/contract.js';
@@ -192,6 +192,43 @@ describe('a bad settings file at start-up', () => {
       const view = ((await (await fetch(new URL('/api/v1/state', server.url))).json()) as { value: StateView }).value;
       expect(view.status.warnings).toEqual([expect.objectContaining({ kind: 'settingsCorrupt', copy: join(dir, COPY) })]);
       expect(view.status.settings).toMatchObject({ siteName: GOOD.siteName });
+    } finally {
+      await server.close();
+      await services.close();
+    }
+  });
+});
+
+describe('a full disk while saving settings', () => {
+  it('updateSettings answers 503 storage naming settings.json, changes nothing and leaves no temporary file', async () => {
+    const { dir, good } = await savedSession();
+    const log = createLogger(() => {});
+    const services = await startKioskServices(dir, log, CLOCK);
+    const server = await startHostServer({
+      bus: services.bus,
+      status: services.status,
+      log,
+      staticDir: null,
+      host: '127.0.0.1',
+      port: 0,
+      token: null,
+    });
+    // The kernel's own ENOSPC: the temporary file the write goes to is /dev/full.
+    const temporary = join(dir, `settings.json.tmp-${process.pid}`);
+    await symlink('/dev/full', temporary);
+    try {
+      const answer = await fetch(new URL('/api/v1/commands', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'updateSettings', settings: { siteName: 'Changed on a full disk' } }),
+      });
+      expect(answer.status).toBe(503);
+      const body = (await answer.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('storage');
+      expect(body.error.message).toMatch(/settings\.json.*ENOSPC/);
+      expect((await readdir(dir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+      expect(await readFile(join(dir, 'settings.json'))).toEqual(good);
+      expect(services.status().settings.siteName).toBe(GOOD.siteName);
     } finally {
       await server.close();
       await services.close();

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { startHostServer, type HostServer } from '../../electron/services/host-server.js';
+import { startHostServer, type HostServer, type HostServerOptions } from '../../electron/services/host-server.js';
 import { startKioskServices, type KioskServices } from '../../electron/services/kiosk-services.js';
 import type { JournalFileLayer } from '../../electron/services/journal.js';
 import { createLogger } from '../../electron/services/logger.js';
@@ -18,6 +18,7 @@ export interface HostOptions {
   readonly viewerToken?: string | null;
   readonly staticDir?: string | null;
   readonly allowedHosts?: readonly string[];
+  readonly limits?: HostServerOptions['limits'];
   /** the journal's file layer; fault tests pass one that fails on purpose */
   readonly journalFiles?: JournalFileLayer;
 }
@@ -43,6 +44,7 @@ export async function startHost(dataDir: string, options: HostOptions = {}): Pro
     token: options.token ?? null,
     ...(options.viewerToken === undefined ? {} : { viewerToken: options.viewerToken }),
     ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   return { url: server.url, services, server, logs };
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -271,6 +271,27 @@ describe('Host (DNS rebinding)', () => {
   it('--allow-host takes comma-separated names and refuses anything that is not one', () => {
     expect(parseHostOptions(['--allow-host', 'board.plant.local, kiosk-2'], {}).allowedHosts).toEqual(['board.plant.local', 'kiosk-2']);
     expect(() => parseHostOptions(['--allow-host', 'a/b'], {})).toThrow(/--allow-host/);
+  });
+});
+
+describe('the served folder', () => {
+  it('serves only real files inside it: symlinks leading out get the page, never the linked file', async () => {
+    const dir = await tempDir();
+    const root = join(dir, 'renderer');
+    await mkdir(join(root, 'assets'), { recursive: true });
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>board</title>');
+    await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
+    await writeFile(join(dir, 'secret.txt'), 'journal secrets');
+    await symlink(join(dir, 'secret.txt'), join(root, 'leak.txt'));
+    await symlink(dir, join(root, 'up'));
+    await symlink(join(root, 'assets', 'app.js'), join(root, 'inside.js'));
+    const host = await startHost({ staticDir: root });
+    for (const path of ['/leak.txt', '/up/secret.txt']) {
+      const text = await (await fetch(new URL(path, host.url))).text();
+      expect(text, path).not.toContain('journal secrets');
+      expect(text, path).toContain('<title>board</title>');
+    }
+    expect(await (await fetch(new URL('/inside.js', host.url))).text()).toBe('console.log(1)');
   });
 });
 
