@@ -10,6 +10,8 @@ export interface HostOptions {
   readonly viewerToken: string | null;
   /** DNS names this machine is reached by, besides loopback and the bound address */
   readonly allowedHosts: readonly string[];
+  /** run under the watchdog (a supervisor process and a stall-detecting thread); off for tests that kill the host */
+  readonly watchdog: boolean;
 }
 
 export const USAGE = `usage: npm run serve -- [--port 8123] [--host 127.0.0.1] [--data DIR] [--token SECRET] [--viewer-token SECRET]
@@ -20,7 +22,8 @@ export const USAGE = `usage: npm run serve -- [--port 8123] [--host 127.0.0.1] [
   --viewer-token  second secret that may only view the board: no commands, no alarms
                   (also read from KIOSK_VIEWER_TOKEN; needs --token)
   --allow-host    comma-separated host names the board is opened by (e.g. board.plant.local);
-                  other names are refused so that no web page can rebind its name to this board`;
+                  other names are refused so that no web page can rebind its name to this board
+  --no-watchdog   run without the supervisor that restarts a host that stopped answering for 5 s`;
 
 /** Parses the command line; a bad value is reported by name rather than guessed. */
 export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv): HostOptions {
@@ -33,6 +36,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
       token: { type: 'string' },
       'viewer-token': { type: 'string' },
       'allow-host': { type: 'string', default: '' },
+      'no-watchdog': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -52,5 +56,13 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     .filter((name) => name !== '');
   const badName = allowedHosts.find((name) => !/^[A-Za-z0-9.-]{1,253}$/.test(name));
   if (badName !== undefined) throw new Error(`--allow-host: "${badName}" is not a host name`);
-  return { port, host: values.host, dataDir: values.data ?? defaultDataDir(env), token, viewerToken, allowedHosts };
+  return {
+    port,
+    host: values.host,
+    dataDir: values.data ?? defaultDataDir(env),
+    token,
+    viewerToken,
+    allowedHosts,
+    watchdog: !values['no-watchdog'],
+  };
 }

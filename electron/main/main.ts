@@ -19,7 +19,8 @@ runKioskApp({
   rendererDir: here('../../renderer'),
   preloadPath: here('../preload/preload.cjs'),
   icon: here('../../../resources/icon.png'),
-  startServices: (dataDir) => startKioskServices(dataDir, log),
+  // No supervisor process in the app: the stall thread records a stuck main process and starts the app again.
+  startServices: (dataDir) => startKioskServices(dataDir, log, Date.now, { watchdog: true, relaunchOnStall: true }),
   openSiteSettings,
   openShellSettings: (dataDir) => openShellSettingsFile(dataDir, log),
   startAlarmIntake: (services, port) =>

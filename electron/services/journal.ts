@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { HostWarning } from '../core/contract/contract.js';
 import type { DomainEvent } from '../core/events.js';
 import { evolveAll } from '../core/evolve.js';
+import { quarantinedOffsets, quarantineRecord } from './watchdog/quarantine.js';
 import { initialState, type BoardState } from '../core/state.js';
 import {
   ensureDirectory,
@@ -33,6 +34,8 @@ export const SNAPSHOT_FILE = 'snapshot.json';
 
 interface Batch {
   readonly events: readonly DomainEvent[];
+  /** where the record starts in the events file */
+  readonly offset: number;
 }
 export interface Snapshot {
   readonly seq: number;
@@ -89,6 +92,8 @@ export interface JournalOptions {
    * in one run (when the bus snapshots) would replay an ever longer journal at every start.
    */
   readonly snapshotAfterReplay?: number;
+  /** told the byte offset of each record before it is replayed (the stall detector watches it) */
+  readonly onReplay?: (offset: number) => void;
 }
 
 /** Writes are failing: the board shows it until a write succeeds again. */
@@ -151,7 +156,7 @@ export class Journal {
     const handle = await files.open(eventsPath, 'a+');
     try {
       if (created) await fsyncDirectory(directory);
-      const replay = await replayFile(eventsPath, snapshot, now, warnings);
+      const replay = await replayFile(eventsPath, snapshot, now, warnings, options.onReplay);
       const journal = new Journal(directory, handle, replay.size, replay.lastRecordStart, files, now);
       if (replay.replayed >= (options.snapshotAfterReplay ?? 1000)) {
         // Only an optimisation: the journal stays the truth, so a failed snapshot costs start-up time, nothing else.
@@ -171,7 +176,7 @@ export class Journal {
    */
   async append(events: readonly DomainEvent[]): Promise<void> {
     if (this.broken !== null) throw new Error(`journal unavailable: ${this.broken.message}`);
-    const record = encodeRecord({ events } satisfies Batch);
+    const record = encodeRecord({ events } satisfies Omit<Batch, 'offset'>);
     try {
       if (this.tailUncertain) await this.repairTail();
     } catch (error) {
@@ -284,6 +289,7 @@ async function replayFile(
   snapshot: Snapshot | null,
   now: () => number,
   warnings: HostWarning[],
+  onReplay: (offset: number) => void = () => undefined,
 ): Promise<{ state: BoardState; size: number; lastRecordStart: number; replayed: number }> {
   const bytes = await readFile(path);
   const start = snapshot?.offset ?? 0;
@@ -304,12 +310,49 @@ async function replayFile(
       message: `an incomplete last record (${bytes.length - end} bytes, from byte ${end}) was cut off; it was never confirmed to anyone`,
     });
   }
-  const state = evolveAll(
-    snapshot?.state ?? initialState,
-    batches.flatMap((batch) => batch.events),
-  );
+  const state = await replayBatches(path, snapshot?.state ?? initialState, batches, now, warnings, onReplay);
   const replayed = batches.reduce((n, batch) => n + batch.events.length, 0);
   return { state, size: end, lastRecordStart: lastRecordStart ?? lastRecordBefore(bytes, end), replayed };
+}
+
+/**
+ * Evolves record by record. A record whose events make evolve throw, or that a stall detector
+ * caught replay hanging on (quarantine.ndjson), is skipped with a warning naming file and offset
+ * instead of stopping every start in the same failure; its seqs are kept so none is reused.
+ */
+async function replayBatches(
+  path: string,
+  start: BoardState,
+  batches: readonly Batch[],
+  now: () => number,
+  warnings: HostWarning[],
+  onReplay: (offset: number) => void,
+): Promise<BoardState> {
+  const journalDir = dirname(path);
+  const quarantined = await quarantinedOffsets(journalDir);
+  let state = start;
+  for (const batch of batches) {
+    onReplay(batch.offset);
+    const known = quarantined.get(batch.offset);
+    let reason = known?.reason ?? null;
+    if (reason === null) {
+      try {
+        state = evolveAll(state, batch.events);
+        continue;
+      } catch (error) {
+        reason = `replaying it failed: ${(error as Error).message}`;
+        quarantineRecord(journalDir, { offset: batch.offset, reason, at: now() });
+      }
+    }
+    state = { ...state, seq: batch.events.at(-1)?.seq ?? state.seq };
+    warnings.push({
+      kind: 'recordQuarantined',
+      file: path,
+      offset: batch.offset,
+      message: `the record at byte ${batch.offset} (seq ${batch.events[0]?.seq ?? '?'}–${state.seq}) was not replayed: ${reason}; it is kept in the journal`,
+    });
+  }
+  return state;
 }
 
 /**
@@ -329,7 +372,7 @@ export function scanRecords(
   while (offset < bytes.length) {
     const newline = bytes.indexOf(0x0a, offset);
     const lineEnd = newline === -1 ? bytes.length : newline;
-    const batch = asBatch(decodeRecord(bytes.subarray(offset, lineEnd)));
+    const batch = asBatch(decodeRecord(bytes.subarray(offset, lineEnd)), offset);
     if (batch === null || newline === -1) {
       const isLastLine = newline === -1 || newline === bytes.length - 1;
       if (isLastLine) return { batches, end: offset, lastSeq, lastRecordStart };
@@ -369,12 +412,12 @@ function lastRecordBefore(bytes: Buffer, end: number): number {
   return bytes.lastIndexOf(0x0a, end - 2) + 1;
 }
 
-function asBatch(value: unknown): Batch | null {
+function asBatch(value: unknown, offset: number): Batch | null {
   if (typeof value !== 'object' || value === null) return null;
   const events = (value as { events?: unknown }).events;
   if (!Array.isArray(events) || events.length === 0) return null;
   const wellFormed = events.every((e: unknown) => typeof e === 'object' && e !== null && Number.isInteger((e as { seq?: unknown }).seq));
-  return wellFormed ? { events: events as DomainEvent[] } : null;
+  return wellFormed ? { events: events as DomainEvent[], offset } : null;
 }
 
 async function readSnapshot(directory: string, now: () => number, warnings: HostWarning[]): Promise<Snapshot | null> {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostStatus, HostWarning } from '../core/contract/contract.js';
 import { publicSettings } from '../core/organisation/settings.js';
@@ -5,6 +6,8 @@ import { CommandBus } from './command-bus.js';
 import { Journal, type JournalFileLayer, type StorageFault } from './journal.js';
 import { hashPin, pinMatches } from './pin.js';
 import { Scheduler } from './scheduler.js';
+import { StallDetector } from './watchdog/stall-detector.js';
+import { recordStart } from './watchdog/watchdog-log.js';
 import type { Logger } from './logger.js';
 import { currentSettings, openSettings } from './settings-store.js';
 
@@ -19,6 +22,9 @@ export interface KioskServices {
 export interface KioskServicesOptions {
   /** the journal's file layer; tests inject disk errors here, nothing else does */
   readonly journalFiles?: JournalFileLayer;
+  /** a thread that kills (and, in Electron, relaunches) a host whose event loop stalled for 5 s */
+  readonly watchdog?: boolean;
+  readonly relaunchOnStall?: boolean;
 }
 
 /**
@@ -32,8 +38,24 @@ export async function startKioskServices(
   options: KioskServicesOptions = {},
 ): Promise<KioskServices> {
   const settings = await openSettings(dataDir, clock);
-  const opened = await Journal.open(join(dataDir, 'journal'), clock, { files: options.journalFiles });
-  const warnings: HostWarning[] = [...settings.warnings, ...opened.warnings];
+  const journalDir = join(dataDir, 'journal');
+  await mkdir(journalDir, { recursive: true });
+  const detector =
+    options.watchdog === true
+      ? new StallDetector({
+          dataDir,
+          journalDir,
+          relaunch: options.relaunchOnStall ?? false,
+          onError: (error) => log.error('the stall watchdog thread failed; running without it', error),
+        })
+      : null;
+  const gap = options.watchdog === true ? await recordStart(dataDir, clock()) : null;
+  const opened = await Journal.open(journalDir, clock, {
+    files: options.journalFiles,
+    ...(detector === null ? {} : { onReplay: (offset: number) => detector.replaying(offset) }),
+  });
+  detector?.replayDone();
+  const warnings: HostWarning[] = [...settings.warnings, ...opened.warnings, ...(gap === null ? [] : [gap])];
   for (const warning of warnings) log.warn(`${warning.message} [file ${warning.file}${warning.copy ? `, copy ${warning.copy}` : ''}]`);
   const bus = new CommandBus(opened.journal, opened.state, {
     clock,
@@ -93,6 +115,7 @@ export async function startKioskServices(
       scheduler.stop();
       await bus.flush();
       await opened.journal.close();
+      await detector?.stop();
     },
   };
 }

@@ -31,6 +31,8 @@ const zhCN = {
       settingsCorrupt: '设置文件损坏，已另存一份后改用默认设置',
       snapshotUnreadable: '日志快照无法读取，已从日志重建',
       storageFault: '事件日志无法写入：新的命令不会被保存，请立即检查磁盘',
+      recordQuarantined: '日志中有一条记录无法回放，已隔离（记录仍保留在日志中），请联系维护人员',
+      hostRestarted: '主机曾停止响应，看门狗已将其重启：这段时间内的报警与升级可能延迟',
     } satisfies Record<HostWarning['kind'], string>,
   },
   exit: {
@@ -528,6 +530,8 @@ const en: Messages = {
       settingsCorrupt: 'The settings file was damaged; it was copied aside and defaults are in use',
       snapshotUnreadable: 'A journal snapshot could not be read; the board was rebuilt from the journal',
       storageFault: 'The journal cannot be written: new commands are not being saved. Check the disk now',
+      recordQuarantined: 'A journal record could not be replayed and was set aside (it stays in the journal); call maintenance',
+      hostRestarted: 'The host stopped answering and the watchdog restarted it: alarms and escalations of that time may have been late',
     },
   },
   exit: {

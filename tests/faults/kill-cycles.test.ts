@@ -58,7 +58,7 @@ interface HostProcess {
 
 /** Runs the copied host as a real child process; resolves when it serves. */
 function spawnHost(args: string[], timeoutMs = 20_000): Promise<HostProcess> {
-  const child = spawn(process.execPath, [COPIED_SERVE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [COPIED_SERVE, '--no-watchdog', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let stderr = '';
   let stdout = '';
@@ -185,7 +185,7 @@ async function client(name: string, send: (command: unknown) => Promise<Outcome>
 
 /** Starts the host and kills it at a random moment of its start-up (replay, torn-tail repair, listen). */
 async function killDuringStartup(dataDir: string, rng: () => number): Promise<void> {
-  const child = spawn(process.execPath, [COPIED_SERVE, '--port', '0', '--data', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [COPIED_SERVE, '--no-watchdog', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
   live.add(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

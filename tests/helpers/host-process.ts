@@ -11,9 +11,14 @@ export interface HostProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Runs the built host (`npm run build` first) as a real child process; resolves when it serves. */
-export function spawnHost(args: string[], timeoutMs = 15_000): Promise<HostProcess> {
-  const child = spawn(process.execPath, [SERVE_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs the built host (`npm run build` first) as a real child process; resolves when it serves.
+ * Without the watchdog unless `supervised`: kill tests kill the process that writes the journal.
+ */
+export function spawnHost(args: string[], timeoutMs = 15_000, supervised = false): Promise<HostProcess> {
+  const child = spawn(process.execPath, [SERVE_SCRIPT, ...(supervised ? [] : ['--no-watchdog']), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   let stdout = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -37,7 +42,7 @@ export function spawnHost(args: string[], timeoutMs = 15_000): Promise<HostProce
 
 /** Runs the host expecting it to refuse to start; returns its exit code and stderr. */
 export async function runHostToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [SERVE_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVE_SCRIPT, '--no-watchdog', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

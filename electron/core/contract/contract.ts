@@ -24,7 +24,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * `storageFault` is live: present while journal writes fail, gone once one succeeds again.
  */
 export interface HostWarning {
-  readonly kind: 'journalTornTail' | 'settingsCorrupt' | 'snapshotUnreadable' | 'storageFault';
+  readonly kind: 'journalTornTail' | 'settingsCorrupt' | 'snapshotUnreadable' | 'storageFault' | 'recordQuarantined' | 'hostRestarted';
   readonly message: string;
   readonly file: string;
   /** where the damaged bytes were kept, so nothing is lost */

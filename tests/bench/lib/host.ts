@@ -9,7 +9,7 @@ export interface SpawnedHost {
 
 /** Starts a host-mode script (`serve.js --port 0 --data DIR`) and resolves once it prints its URL. */
 export function spawnHost(script: string, dataDir: string, timeoutMs = 30_000): Promise<SpawnedHost> {
-  const child = spawn(process.execPath, [script, '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, '--no-watchdog', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -62,7 +62,7 @@ interface Life {
 
 async function launch(port: number, dataDir: string, log: string[]): Promise<Life> {
   log.push(`--- host started on port ${port} at ${new Date().toISOString()} ---\n`);
-  const child = spawn(process.execPath, [SERVE, '--port', String(port), '--data', dataDir], {
+  const child = spawn(process.execPath, [SERVE, '--no-watchdog', '--port', String(port), '--data', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
