@@ -269,6 +269,8 @@ function upgrade(shared: Shared, sockets: WebSocketServer, request: IncomingMess
 }
 
 let socketCount = 0;
+/** Commands one socket may have waiting before the host stops reading it (below the bus's per-client limit). */
+const SOCKET_WINDOW = 64;
 
 /** One view's session: subscribe (resume after a seq), then commands with replies. */
 function serveSocket(shared: Shared, socket: WebSocket, role: AccessRole, address: string): void {
@@ -277,6 +279,24 @@ function serveSocket(shared: Shared, socket: WebSocket, role: AccessRole, addres
   shared.fleet.add(socket);
   let unsubscribe: (() => void) | null = null;
   const send = (message: ServerMessage) => shared.fleet.send(socket, shared.payloads.message(message));
+  // Backpressure: a socket with its fill of commands waiting is not read from until they are
+  // answered, so a flood waits in its own TCP buffer instead of in this event loop. Frames
+  // already read when it pauses wait in the backlog, in order.
+  const backlog: { requestId: string; command: unknown }[] = [];
+  let waiting = 0;
+  const runBacklog = () => {
+    while (waiting < SOCKET_WINDOW && backlog.length > 0) {
+      const { requestId, command } = backlog.shift()!;
+      waiting += 1;
+      void runCommand(shared, command, address, client).then((result) => {
+        waiting -= 1;
+        send({ kind: 'reply', requestId, result });
+        runBacklog();
+      });
+    }
+    if (waiting >= SOCKET_WINDOW) socket.pause();
+    else if (backlog.length === 0) socket.resume();
+  };
   (socket as WebSocket & { alive?: boolean }).alive = true;
   socket.on('pong', () => ((socket as WebSocket & { alive?: boolean }).alive = true));
   socket.on('close', () => unsubscribe?.());
@@ -297,7 +317,8 @@ function serveSocket(shared: Shared, socket: WebSocket, role: AccessRole, addres
     }
     const { requestId, command } = message.value;
     if (role !== 'dispatcher') return send({ kind: 'reply', requestId, result: VIEWER_REFUSAL });
-    void runCommand(shared, command, address, client).then((result) => send({ kind: 'reply', requestId, result }));
+    backlog.push({ requestId, command });
+    runBacklog();
   });
 }
 

@@ -14,7 +14,7 @@ export interface FleetLimits {
 }
 
 export const FLEET_LIMITS: FleetLimits = {
-  maxSockets: 256,
+  maxSockets: 500,
   perSocketBytes: 8 * 1024 * 1024,
   totalBytes: 64 * 1024 * 1024,
   sweepMs: 250,
