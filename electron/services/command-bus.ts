@@ -27,7 +27,8 @@ export const MAX_WAITING_PER_CLIENT = 100;
 
 /** What the bus needs from storage; the Journal satisfies it. */
 export interface EventStore {
-  append(events: readonly DomainEvent[]): Promise<void>;
+  /** appends one record per entry, all with one write and one fsync; durable once it resolves */
+  appendRecords(records: readonly (readonly DomainEvent[])[]): Promise<void>;
   writeSnapshot(state: BoardState): Promise<void>;
 }
 
@@ -54,12 +55,33 @@ export interface PinGuard {
   change(newPin: string): () => void;
 }
 
+/** A decided command waiting for its group's fsync. */
+interface Enlisted {
+  readonly events: readonly DomainEvent[];
+  /** the decided state once these events apply: durable when the group's fsync is done */
+  readonly after: BoardState;
+  readonly resolve: (result: Result<CommandOutcome>) => void;
+}
+
+/** The most records one write and fsync takes; more wait for the next. */
+const MAX_GROUP = 256;
+
 /**
  * The single path every change takes: validate → decide → append + fsync → evolve → broadcast.
- * Commands run one at a time, so seq numbers are dense and the journal order is the truth.
+ * Commands are decided one at a time, so seq numbers are dense and the journal order is the
+ * truth. Group commit: while one write + fsync is under way, the commands behind it are decided
+ * on the state they will have and go to disk together with the next fsync, so a due tick waits
+ * for at most one fsync besides its own, not for one per command queued before it. Nothing is
+ * answered, broadcast or readable before its record is durable; a failed write voids its group
+ * and every command decided on top of it.
  */
 export class CommandBus {
+  /** what is on disk: what readers, subscribers and snapshots see */
   private current: BoardState;
+  /** what commands are decided on: `current` plus the enlisted groups */
+  private decided: BoardState;
+  private enlisted: Enlisted[] = [];
+  private committing: Promise<void> | null = null;
   private readonly queue = new FairQueue(MAX_WAITING_PER_CLIENT);
   private readonly subscribers = new Set<Subscriber>();
   private recent: DomainEvent[] = [];
@@ -74,6 +96,7 @@ export class CommandBus {
     private readonly options: CommandBusOptions,
   ) {
     this.current = initial;
+    this.decided = initial;
     this.replayWindow = options.replayWindow ?? 5000;
     this.snapshotEvery = options.snapshotEvery ?? 1000;
   }
@@ -104,9 +127,10 @@ export class CommandBus {
     return () => this.subscribers.delete(subscriber);
   }
 
-  /** Resolves once the queued commands and a snapshot being written are done. */
+  /** Resolves once the queued commands, their commits and a snapshot being written are done. */
   async settled(): Promise<void> {
     await this.queue.idle();
+    while (this.committing !== null) await this.committing;
     await this.snapshotting;
   }
 
@@ -122,21 +146,27 @@ export class CommandBus {
     return this.enqueue('scheduler', 'alarm', () => this.apply({ type: 'tick', actor: 'system', clockJumpMs }));
   }
 
+  /**
+   * The queue's job ends once the command is decided (the next one may be decided at once); the
+   * caller's answer comes when its group is durable.
+   */
   private enqueue(client: string, lane: Lane, job: () => Promise<Result<CommandOutcome>>): Promise<Result<CommandOutcome>> {
-    const queued = this.queue.submit(client, lane, job);
-    return (
-      queued ??
-      Promise.resolve(fail('rate_limited', `at most ${MAX_WAITING_PER_CLIENT} commands may wait from one connection: wait for the answers`))
-    );
+    const queued = this.queue.submit(client, lane, () => Promise.resolve({ answer: job() }));
+    if (queued === null) {
+      return Promise.resolve(
+        fail('rate_limited', `at most ${MAX_WAITING_PER_CLIENT} commands may wait from one connection: wait for the answers`),
+      );
+    }
+    return queued.then(({ answer }) => answer);
   }
 
-  private async run(raw: unknown): Promise<Result<CommandOutcome>> {
+  private run(raw: unknown): Promise<Result<CommandOutcome>> {
     const parsed = parseCommand(raw, this.options.defaultActor() || 'unknown');
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return Promise.resolve(parsed);
     const command = parsed.value;
     const pins = this.options.pins;
     if (pins === undefined || !isPinProtected(command)) return this.apply(command);
-    if (!pins.matches(command.pin)) return fail('forbidden', 'wrong or missing operator PIN', 'pin');
+    if (!pins.matches(command.pin)) return Promise.resolve(fail('forbidden', 'wrong or missing operator PIN', 'pin'));
     if (command.type === 'changePin') return this.withRollback(() => pins.change(command.newPin), command);
     if (command.type === 'updateSettings' && this.options.applySettings !== undefined) {
       const apply = this.options.applySettings;
@@ -163,23 +193,48 @@ export class CommandBus {
     return result;
   }
 
-  private async apply(command: Command): Promise<Result<CommandOutcome>> {
-    const decision = decide(this.current, command, this.options.clock());
-    if (!decision.ok) return decision;
+  /** Decides on the decided state and enlists the events for the next group commit. */
+  private apply(command: Command): Promise<Result<CommandOutcome>> {
+    const decision = decide(this.decided, command, this.options.clock());
+    if (!decision.ok) return Promise.resolve(decision);
     const events = decision.value;
-    if (events.length === 0) return ok({ seq: this.current.seq, incidentId: '', events });
+    if (events.length === 0) return Promise.resolve(ok({ seq: this.decided.seq, incidentId: '', events }));
+    this.decided = evolveAll(this.decided, events);
+    const after = this.decided;
+    return new Promise((resolve) => {
+      this.enlisted.push({ events, after, resolve });
+      this.commitNext();
+    });
+  }
+
+  private commitNext(): void {
+    if (this.committing !== null || this.enlisted.length === 0) return;
+    const group = this.enlisted.splice(0, MAX_GROUP);
+    this.committing = this.commit(group).finally(() => {
+      this.committing = null;
+      this.commitNext();
+    });
+  }
+
+  private async commit(group: readonly Enlisted[]): Promise<void> {
     try {
-      await this.store.append(events);
+      await this.store.appendRecords(group.map((entry) => entry.events));
     } catch (error) {
       this.options.onError?.('journal append failed', error);
-      return fail('storage', `not saved: ${(error as Error).message}`);
+      // Everything decided on top of the failed group is void too: back to what is on disk.
+      const voided = [...group, ...this.enlisted.splice(0)];
+      this.decided = this.current;
+      for (const entry of voided) entry.resolve(fail('storage', `not saved: ${(error as Error).message}`));
+      return;
     }
-    this.current = evolveAll(this.current, events);
-    this.remember(events);
-    this.broadcast({ kind: 'events', seq: this.current.seq, events });
-    this.maybeSnapshot(events.length);
-    const incidentId = events.find((e) => e.incidentId !== null)?.incidentId ?? '';
-    return ok({ seq: this.current.seq, incidentId, events });
+    for (const { events, after, resolve } of group) {
+      this.current = after;
+      this.remember(events);
+      this.broadcast({ kind: 'events', seq: after.seq, events });
+      this.maybeSnapshot(events.length);
+      const incidentId = events.find((e) => e.incidentId !== null)?.incidentId ?? '';
+      resolve(ok({ seq: after.seq, incidentId, events }));
+    }
   }
 
   private remember(events: readonly DomainEvent[]): void {

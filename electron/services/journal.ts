@@ -175,8 +175,14 @@ export class Journal {
    * never writes after a partial record.
    */
   async append(events: readonly DomainEvent[]): Promise<void> {
+    await this.appendRecords([events]);
+  }
+
+  /** Several records with one write and one fsync (the bus's group commit); all or none are confirmed. */
+  async appendRecords(records: readonly (readonly DomainEvent[])[]): Promise<void> {
     if (this.broken !== null) throw new Error(`journal unavailable: ${this.broken.message}`);
-    const record = encodeRecord({ events } satisfies Omit<Batch, 'offset'>);
+    const encoded = records.map((events) => encodeRecord({ events } satisfies Omit<Batch, 'offset'>));
+    const record = encoded.length === 1 ? encoded[0]! : Buffer.concat(encoded);
     try {
       if (this.tailUncertain) await this.repairTail();
     } catch (error) {
@@ -198,7 +204,7 @@ export class Journal {
       await this.cutBack();
       throw error;
     }
-    this.lastRecordStart = this.size;
+    this.lastRecordStart = this.size + record.length - (encoded.at(-1)?.length ?? 0);
     this.size += record.length;
     this.setFault(null);
   }

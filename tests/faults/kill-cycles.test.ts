@@ -185,7 +185,9 @@ async function client(name: string, send: (command: unknown) => Promise<Outcome>
 
 /** Starts the host and kills it at a random moment of its start-up (replay, torn-tail repair, listen). */
 async function killDuringStartup(dataDir: string, rng: () => number): Promise<void> {
-  const child = spawn(process.execPath, [COPIED_SERVE, '--no-watchdog', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [COPIED_SERVE, '--no-watchdog', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   live.add(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

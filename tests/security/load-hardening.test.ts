@@ -120,9 +120,10 @@ describe('fairness (failure 4)', () => {
     await until(() => replies(flooder.messages).length === 600, 30_000);
     const flood = replies(flooder.messages).map((r) => r.result);
     expect(flood.every((r) => r.ok)).toBe(true);
-    // ... and the raise was written before almost all of them.
+    // ... and the raise was written before almost all of them: at most the socket's window (64)
+    // and the group being committed were ahead of it, never the whole flood.
     const raiseSeq = raised.ok ? raised.value.seq : 0;
-    expect(flood.filter((r) => r.ok && r.value.seq > raiseSeq).length).toBeGreaterThan(500);
+    expect(flood.filter((r) => r.ok && r.value.seq > raiseSeq).length).toBeGreaterThan(400);
     flooder.socket.close();
     dispatcher.socket.close();
   });
@@ -136,12 +137,15 @@ describe('the alarm intake limit holds on every route (failure 5)', () => {
     summary: 'Chiller temperature high',
   });
 
-  it('100 triggerAlarm commands sent to /api/v1/commands: 30 accepted, 70 refused with 429', async () => {
+  it('100 triggerAlarm commands sent to /api/v1/commands: the burst of 30 accepted, the rest refused with 429', async () => {
     const host = await startHost(await tempDir());
     const statuses: number[] = [];
+    const started = Date.now();
     for (let i = 0; i < 100; i += 1) statuses.push((await post(host, '/api/v1/commands', trigger(i), '127.0.3.1')).status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(70);
+    const refilled = Math.ceil((Date.now() - started) / 500); // 120 a minute: one every 500 ms
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(30 + refilled);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(70 - refilled);
   });
 
   it('the same over the socket, and the alarm endpoint shares the one budget', async () => {

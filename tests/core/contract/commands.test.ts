@@ -460,7 +460,10 @@ describe('parseCommand: policies and calendar', () => {
     expect(parseCommand(setCalendar({ makeUpWorkdays: ['2025-04-27', 'Sat'] }), 't')).toEqual(
       refused('calendar.makeUpWorkdays.1', 'dates as YYYY-MM-DD in the years 2000 to 2099'),
     );
-    expect(parseCommand(setCalendar({ holidays: ['9999-99-99'] }), 't')).toMatchObject({ ok: false, error: { field: 'calendar.holidays.0' } });
+    expect(parseCommand(setCalendar({ holidays: ['9999-99-99'] }), 't')).toMatchObject({
+      ok: false,
+      error: { field: 'calendar.holidays.0' },
+    });
     expect(parseCommand(setCalendar({ holidays: ['2025-02-30'] }), 't')).toEqual(refused('calendar.holidays.0', 'no such date'));
     expect(parseCommand(setCalendar({ weekendDays: [0, 1, 2, 3, 4, 5, 6] }), 't')).toEqual(
       refused('calendar.weekendDays', 'at least one day of the week must be a working day'),
