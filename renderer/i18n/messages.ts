@@ -63,6 +63,7 @@ const zhCN = {
   resolvedAt: '处置时间',
   days: (d: number) => `${d}天`,
   timeLeft: (time: string) => `还剩 ${time}`,
+  systemActor: '系统',
   hoursMinutes: (h: number, m: string) => `${h} 小时 ${m} 分`,
   dense: {
     escalates: '逐级上报',
@@ -576,6 +577,7 @@ const en: Messages = {
   resolvedAt: 'Resolved at',
   days: (d) => `${d} d`,
   timeLeft: (time) => `in ${time}`,
+  systemActor: 'system',
   hoursMinutes: (h, m) => `${h} h ${m} min`,
   dense: {
     escalates: 'Escalates',

@@ -110,3 +110,25 @@ test('on first start the raise button is on screen without scrolling', async ({ 
   await expect(page.getByRole('status')).toHaveText('Online');
   await expect(raiseForm(page).getByRole('button', { name: 'Raise incident' })).toBeInViewport({ ratio: 1 });
 });
+
+test('what the host did by itself is signed "系统" in the Chinese timeline, "system" in English', async ({ page, host }) => {
+  await postCommand(host, {
+    type: 'setPolicy',
+    level: 'IV',
+    policy: {
+      tiers: [
+        { role: 'dutyOfficer', ackTimeoutMs: 1000, repeat: 0 },
+        { role: 'dutyHead', ackTimeoutMs: 60_000, repeat: 0 },
+      ],
+      reminderMs: null,
+    },
+  });
+  await postCommand(host, { type: 'raiseIncident', actor: 'Guard Li', incidentType: 'fire', level: 'IV', title: '档案室冒烟' });
+  await page.goto(`${host.url}?lang=zh-CN`);
+  const timeline = page.getByRole('region', { name: '时间线' });
+  const escalated = timeline.getByRole('listitem').filter({ hasText: '值班负责人' }).first();
+  await expect(escalated).toContainText('系统');
+  await expect(timeline).not.toContainText('system');
+  await page.goto(`${host.url}?lang=en`);
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'system' }).first()).toBeVisible();
+});
