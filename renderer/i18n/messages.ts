@@ -65,7 +65,7 @@ const zhCN = {
   timeLeft: (time: string) => `还剩 ${time}`,
   systemActor: '系统',
   hoursMinutes: (h: number, m: string) => `${h} 小时 ${m} 分`,
-  dense: {
+  due: {
     escalates: '逐级上报',
     repeats: '再次提醒',
     reminder: '提醒',
@@ -579,7 +579,7 @@ const en: Messages = {
   timeLeft: (time) => `in ${time}`,
   systemActor: 'system',
   hoursMinutes: (h, m) => `${h} h ${m} min`,
-  dense: {
+  due: {
     escalates: 'Escalates',
     repeats: 'Repeats',
     reminder: 'Reminder',

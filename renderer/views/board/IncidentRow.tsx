@@ -25,7 +25,7 @@ export const IncidentRow = memo(function IncidentRow({ id, shown }: { id: string
     incident.drill ? 'row--drill' : '',
     shown ? 'row--shown' : '',
   ].filter((c) => c !== '');
-  const state = incident.alarm.shelved !== null ? t.dense.shelved : t.status[incident.status];
+  const state = incident.alarm.shelved !== null ? t.due.shelved : t.status[incident.status];
   return (
     <article
       className={classes.join(' ')}
@@ -61,24 +61,25 @@ function NextDue({ incident }: { incident: Incident }) {
   const missed = incident.deadlines.find((d) => deadlineState(d) === 'missed');
   if (missed !== undefined) {
     return (
-      <span className="row__next row__next--missed">
-        <span className="row__next-what">{missed.name[language]}</span> <strong>{t.dense.overdue}</strong>
-      </span>
+      <>
+        <span className="row__next-what">{missed.name[language]}</span> <strong className="row__overdue">{t.due.overdue}</strong>
+      </>
     );
   }
   const step = nextStep(incident);
   const deadline = incident.deadlines.filter((d) => deadlineState(d) === 'open').sort((a, b) => a.dueAt - b.dueAt)[0];
-  const stepWord = { escalate: t.dense.escalates, repeat: t.dense.repeats, reminder: t.dense.reminder };
+  const stepWord = { escalate: t.due.escalates, repeat: t.due.repeats, reminder: t.due.reminder };
   const next =
     deadline !== undefined && (step === null || deadline.dueAt < step.at)
       ? { what: deadline.name[language], at: deadline.dueAt }
       : step !== null
         ? { what: stepWord[step.kind], at: step.at }
         : null;
-  if (next === null) return <span className="row__next" />;
+  if (next === null) return null;
+  // Two parts of the line: the words give way (ellipsis), the countdown never does.
   return (
-    <span className="row__next">
+    <>
       <span className="row__next-what">{next.what}</span> <Countdown to={next.at} urgentBelowMs={URGENT_BELOW_MS} words />
-    </span>
+    </>
   );
 }

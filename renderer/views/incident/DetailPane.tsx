@@ -55,7 +55,7 @@ export function DetailPane() {
           </button>
         )}
       </header>
-      {!picked && <p className="detail__shown">{incident.alarm.unacknowledged ? t.dense.shownUrgent : t.dense.shownActive}</p>}
+      {!picked && <p className="detail__shown">{incident.alarm.unacknowledged ? t.due.shownUrgent : t.due.shownActive}</p>}
       {dense && isActive(incident) && (
         <div className="detail__card">
           <IncidentCard id={incident.id} />

@@ -61,11 +61,8 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
       <div ref={bodyRef} className="tile__body">
         <h2 className="tile__title">{incident.title}</h2>
         <p className={`tile__status${flashing ? ' tile__status--alarm' : ''}`} data-priority={1}>
-          <span className="tile__what">
-            {flashing ? t.plans.wall.unacknowledged : t.status[incident.status]}
-            {incident.alarm.shelved !== null && ` · ${t.events.alarmShelved}`}
-          </span>
-          {total > 0 && <span className="tile__progress">{t.plans.progress(handled, total)}</span>}
+          {flashing ? t.plans.wall.unacknowledged : t.status[incident.status]}
+          {incident.alarm.shelved !== null && ` · ${t.events.alarmShelved}`}
         </p>
         {step !== null && (
           <p className="tile__timer" data-priority={2}>
@@ -73,8 +70,8 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
               {step.kind === 'escalate'
                 ? t.plans.wall.escalatesIn(roleName(step.toTier))
                 : step.kind === 'repeat'
-                  ? t.alarm.repeatsIn
-                  : t.alarm.reminderIn}
+                  ? t.due.repeats
+                  : t.due.reminder}
             </span>
             <Countdown to={step.at} urgentBelowMs={URGENT_BELOW_MS} words />
           </p>
@@ -96,23 +93,28 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
           {type?.name[language] ?? incident.incidentType}
           {incident.location !== '' && ` · ${incident.location}`}
         </p>
+        {total > 0 && (
+          <p className="tile__progress" data-priority={5}>
+            {t.plans.progress(handled, total)}
+          </p>
+        )}
         {calls.length > 0 && (
-          <p className="tile__calls" data-priority={5}>
+          <p className="tile__calls" data-priority={6}>
             {t.plans.wall.called(calls.map((c) => `${c.number} ${formatHourMinute(c.at, language)}`).join(t.plans.listSeparator))}
           </p>
         )}
         {unfilled.length > 0 && (
-          <p className="tile__role--unfilled" data-priority={6}>
+          <p className="tile__role--unfilled" data-priority={7}>
             {t.plans.unfilledList(unfilledNames)}
           </p>
         )}
         {pending.length > 1 && (
-          <p className="tile__more" data-priority={7}>
+          <p className="tile__more" data-priority={8}>
             {t.plans.wall.moreDeadlines(pending.length - 1)}
           </p>
         )}
         {held.length > 0 && (
-          <p className="tile__roles" data-priority={8}>
+          <p className="tile__roles" data-priority={9}>
             {held.map((h, index) => (
               <span key={h.position}>
                 {index > 0 && t.plans.listSeparator}
