@@ -33,9 +33,16 @@ const stayStill = (): (() => void) => () => undefined;
  */
 export const ClockVisible = createContext(true);
 
-/** The host's time, redrawn once a second while it can be seen. */
+/**
+ * This display's time (not the host's) at which the times inside stand still: the wall has lost
+ * the host and shows its data as of that instant. null: they run.
+ */
+export const ClockFrozenAt = createContext<number | null>(null);
+
+/** The host's time, redrawn once a second while it can be seen and is not frozen. */
 export function useHostNow(): number {
   const visible = useContext(ClockVisible);
-  const now = useSyncExternalStore(visible ? subscribe : stayStill, () => localNow);
-  return now + useClockOffset();
+  const frozenAt = useContext(ClockFrozenAt);
+  const now = useSyncExternalStore(visible && frozenAt === null ? subscribe : stayStill, () => localNow);
+  return (frozenAt ?? now) + useClockOffset();
 }

@@ -2,6 +2,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './helpers/fixtures.js';
 import type { RunningHost } from './helpers/host.js';
 import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm, raiseIncident, recent } from './helpers/board.js';
+import { detailPane } from './helpers/plans.js';
 
 // Alarms against the real host: the scheduler's ticks, the journal and the WebSocket are all in
 // play. Every wait is on text or an attribute the page exposes, never a fixed sleep.
@@ -211,8 +212,12 @@ test('an alarm flood raises a banner and groups the board by source and type, ev
   await expect(board.getByRole('article')).toHaveCount(11);
   await expect(horn(page)).toHaveCount(1);
 
+  // A flooded board lists one line per alarm; picking a line brings its controls to the middle.
   const chiller = card(page, 'Chiller 3 fault');
-  await chiller.getByRole('button', { name: /^Acknowledge/ }).click();
+  await chiller.getByRole('button', { name: /^Select incident \d+: Chiller 3 fault$/ }).click();
+  await detailPane(page)
+    .getByRole('button', { name: /^Acknowledge/ })
+    .click();
   await expect(chiller).toHaveAttribute('data-alarm', 'acknowledged');
   await expect(bms.getByRole('article')).toHaveCount(5);
 });

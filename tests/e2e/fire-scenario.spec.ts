@@ -72,7 +72,7 @@ test('a fire handled from raise to report, as a dispatcher runs it, with the wal
   // Assign the commander and the rescue group from the roster.
   await pane.getByRole('combobox', { name: 'Assign role: Commander' }).selectOption({ label: 'Li Wei · Plant management' });
   t0 = await clicked(pane.getByRole('button', { name: 'Assign role: Commander' }));
-  await onWallWithinASecond(tile.getByRole('listitem').filter({ hasText: 'Commander: Li Wei' }), t0, 'the commander on the wall');
+  await onWallWithinASecond(tile.getByText('Commander: Li Wei'), t0, 'the commander on the wall');
   await expect(timeline(page)).toContainText('Li Wei assigned as Commander');
   const rescue = pane.getByRole('combobox', { name: 'Assign role: Rescue group' });
   // The people who may hold the position come first; everyone else can still be chosen.
@@ -80,7 +80,7 @@ test('a fire handled from raise to report, as a dispatcher runs it, with the wal
   await expect(rescue.locator('optgroup').first().locator('option')).toHaveText(['Chen Jie · Fire team']);
   await rescue.selectOption({ label: 'Chen Jie · Fire team' });
   t0 = await clicked(pane.getByRole('button', { name: 'Assign role: Rescue group' }));
-  await onWallWithinASecond(tile.getByRole('listitem').filter({ hasText: 'Rescue group: Chen Jie' }), t0, 'the rescue group on the wall');
+  await onWallWithinASecond(tile.getByText('Rescue group: Chen Jie'), t0, 'the rescue group on the wall');
   await expect(fire).toContainText('Commander: Li Wei');
   await expect(fire).toContainText('Unfilled: On-site lead, Security and evacuation group');
 
@@ -274,8 +274,8 @@ test('the wall fits thirteen incidents on one screen: twelve tiles and a summary
   const wall = await context.newPage();
   await openWall(wall, host.url);
   await expect(wall.locator('.tile')).toHaveCount(12);
-  // Board order is gravest first, so the one left over is the last level IV raised.
-  await expect(wall.getByText('+1 more: IV×1')).toBeVisible();
+  // All unacknowledged and real, so gravest first: the one left over is the last level IV raised.
+  await expect(wall.getByText('+1 more (1 unacknowledged): No. 11')).toBeVisible();
   // No scrolling: the page and every tile fit in the screen.
   const fits = await wall.evaluate(() => {
     const root = document.documentElement;

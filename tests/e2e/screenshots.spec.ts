@@ -2,11 +2,12 @@ import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './helpers/fixtures.js';
 import { openWall } from './helpers/plans.js';
-import { setScene } from './helpers/scene.js';
+import { addToScene, setScene } from './helpers/scene.js';
 
 /**
  * Pictures of the dispatcher console and the wall display, in Chinese and English, for the
- * README: docs/screenshots/{console,wall}-{zh-CN,en}.png. The scene is set through the host's
+ * README: docs/screenshots/{console,wall}-{zh-CN,en}.png, and of a busy shift:
+ * console-20-{lang}.png (20 incidents) and wall-12-{lang}.png (12). The scene is set through the host's
  * HTTP API (as another system would), then the pages only look.
  *
  * As with tests/e2e/screenshot.spec.ts, docs/ is rewritten only when asked
@@ -46,6 +47,27 @@ for (const lang of ['zh-CN', 'en'] as const) {
       // The wall fits the screen: nothing scrolls.
       const overflow = await wall.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
       expect(overflow).toBeLessThanOrEqual(0);
+
+      // A busy shift: twelve on the wall, then twenty on the console.
+      await addToScene(host, lang, 5, 12);
+      await expect(wall.locator('.tile')).toHaveCount(12);
+      await still(wall);
+      await wall.screenshot({ path: shotPath(`wall-12-${lang}.png`), animations: 'disabled' });
+      await addToScene(host, lang, 12, 20);
+      await expect(board.getByRole('article')).toHaveCount(20);
+      // The fire stays picked: its card and plan fill the middle.
+      await expect(page.getByRole('region', { name: /^(Incident details|事件详情): / })).toContainText(
+        lang === 'en' ? 'Fire in warehouse 3' : '三号仓库起火',
+      );
+      // Every line fits its column, countdowns of hours included ("in 1 h 59 min").
+      const overflowing = await board.evaluate((region) =>
+        Array.from(region.querySelectorAll('article'))
+          .filter((row) => row.scrollWidth > row.clientWidth)
+          .map((row) => row.getAttribute('aria-label')),
+      );
+      expect(overflowing).toEqual([]);
+      await still(page);
+      await page.screenshot({ path: shotPath(`console-20-${lang}.png`), animations: 'disabled' });
     } finally {
       await context.close();
     }

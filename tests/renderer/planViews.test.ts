@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { HostStatus } from '../../electron/core/contract/contract.js';
 import { DEFAULT_SETTINGS, publicSettings, type PublicSettings } from '../../electron/core/organisation/settings.js';
-import type { BoardState } from '../../electron/core/state.js';
+import { initialState, type BoardState } from '../../electron/core/state.js';
 import { HelpDialog } from '../../renderer/keyboard/HelpDialog.js';
 import { createBoardStore } from '../../renderer/store/boardStore.js';
 import { BoardStoreProvider } from '../../renderer/store/context.js';
@@ -173,9 +173,18 @@ describe('the timeline', () => {
 });
 
 describe('the detail pane', () => {
-  it('asks for a selection when nothing is selected', () => {
-    expect(text(render(h(DetailPane), { language: 'en', selected: null }))).toContain('Select an incident on the board');
-    expect(text(render(h(DetailPane), { language: 'zh-CN', selected: null }))).toContain('在看板上选择一个事件');
+  it('asks for a selection when nothing is selected and nothing is active', () => {
+    const board = initialState;
+    expect(text(render(h(DetailPane), { language: 'en', board, selected: null }))).toContain('Select an incident on the board');
+    expect(text(render(h(DetailPane), { language: 'zh-CN', board, selected: null }))).toContain('在看板上选择一个事件');
+  });
+
+  it('until one is picked, shows the gravest unacknowledged incident and says why', () => {
+    const en = text(render(h(DetailPane), { language: 'en', selected: null }));
+    expect(en).toContain('Incident 1: Fire in warehouse 3');
+    expect(en).toContain('The gravest unacknowledged incident.');
+    expect(en).not.toContain('Close details');
+    expect(text(render(h(DetailPane), { language: 'zh-CN', selected: null }))).toContain('未确认中最严重的事件');
   });
 
   it('shows the selected incident with checklist, positions, timeline, impact and report', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../electron/core/incident/levels.js';
-import { levelCounts, splitForWall, wallDensity, wallGrid, WALL_MAX_TILES } from '../../renderer/views/wall/wallLayout.js';
+import {
+  HIDDEN_NUMBERS_NAMED,
+  namedNumbers,
+  splitForWall,
+  wallDensity,
+  wallGrid,
+  WALL_MAX_TILES,
+} from '../../renderer/views/wall/wallLayout.js';
 import { viewModeOf } from '../../renderer/views/wall/viewMode.js';
 
 describe('the wall grid', () => {
@@ -20,14 +27,17 @@ describe('the wall grid', () => {
     expect([1, 2, 3, 6, 7, 12].map(wallDensity)).toEqual(['large', 'large', 'medium', 'medium', 'small', 'small']);
   });
 
-  it('shows the twelve gravest and counts the rest by level', () => {
+  it('shows the first twelve and names the numbers of the rest, up to a limit', () => {
     const levels: Level[] = ['I', 'I', 'II', 'II', 'II', 'III', 'III', 'III', 'III', 'IV', 'IV', 'IV', 'II', 'II', 'III'];
     const incidents = levels.map((level, i) => ({ id: `inc-${i}`, level }));
     const { shown, hidden } = splitForWall(incidents);
     expect(shown).toHaveLength(12);
     expect(hidden.map((i) => i.id)).toEqual(['inc-12', 'inc-13', 'inc-14']);
-    expect(levelCounts(hidden)).toBe('II×2 III×1');
-    expect(levelCounts([])).toBe('');
+    expect(namedNumbers(hidden, (i) => i.id, ', ')).toBe('inc-12, inc-13, inc-14');
+    expect(namedNumbers([], (i: { id: string }) => i.id, ', ')).toBe('');
+    const many = Array.from({ length: HIDDEN_NUMBERS_NAMED + 3 }, (_, i) => i + 1);
+    expect(namedNumbers(many, String, ' ').split(' ')).toHaveLength(HIDDEN_NUMBERS_NAMED + 1);
+    expect(namedNumbers(many, String, ' ').endsWith(' …')).toBe(true);
     expect(splitForWall(incidents.slice(0, 3)).hidden).toEqual([]);
   });
 

@@ -7,6 +7,13 @@ export const byLevelThenTime = (a: Incident, b: Incident): number =>
 
 export const activeIncidents = (state: BoardState): Incident[] => Object.values(state.incidents).filter(isActive).sort(byLevelThenTime);
 
+/**
+ * What needs a person first: real before drill, unacknowledged before acknowledged, then board
+ * order. The wall keeps these on its tiles; the console shows the first until one is picked.
+ */
+export const byUrgency = (a: Incident, b: Incident): number =>
+  Number(a.drill) - Number(b.drill) || Number(b.alarm.unacknowledged) - Number(a.alarm.unacknowledged) || byLevelThenTime(a, b);
+
 export const RECENT_LIMIT = 20;
 
 /** Resolved and closed incidents, the latest change first. */

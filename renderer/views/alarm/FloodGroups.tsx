@@ -6,7 +6,7 @@ import { useBoard, useLanguage } from '../../store/context.js';
 import { CardListItem } from '../board/CardListItem.js';
 
 /** The board during an alarm flood: one group per source and type, every card still there. */
-export function FloodGroups() {
+export function FloodGroups({ dense, shownId }: { dense: boolean; shownId: string | null }) {
   const t = useMessages();
   const language = useLanguage();
   const board = useBoard((s) => s.board);
@@ -26,9 +26,9 @@ export function FloodGroups() {
                 </span>
                 <span className="visually-hidden">{t.alarm.groupCount(group.ids.length)}</span>
               </h3>
-              <ol className="cards">
+              <ol className={dense ? 'rows' : 'cards'}>
                 {group.ids.map((id) => (
-                  <CardListItem key={id} id={id} />
+                  <CardListItem key={id} id={id} dense={dense} shown={id === shownId} />
                 ))}
               </ol>
             </section>

@@ -14,6 +14,7 @@ import { WarningsBanner } from './WarningsBanner.js';
 import { DrillBanner } from './DrillBanner.js';
 import { EmergencyContacts } from './EmergencyContacts.js';
 import { StatsStrip } from './StatsStrip.js';
+import { useDenseBoard } from './useActiveIds.js';
 
 /** Controls inside a card keep their own meaning; a click anywhere else on a card selects it. */
 const INTERACTIVE = 'button, a, input, select, textarea, label, summary, [role="button"]';
@@ -26,6 +27,7 @@ export function ConsoleView() {
   const dialog = useBoard((s) => s.dialog);
   const openDialog = useBoardAction('openDialog');
   const selectIncident = useBoardAction('selectIncident');
+  const dense = useDenseBoard();
   const [announcement, setAnnouncement] = useState('');
   const announce = useCallback((text: string) => setAnnouncement(text), []);
   // What a shortcut did shows for a few seconds, then the toast goes.
@@ -43,7 +45,7 @@ export function ConsoleView() {
   };
 
   return (
-    <div className="app app--console">
+    <div className={`app app--console${dense ? ' app--dense' : ''}`}>
       <Header />
       <KeyboardShortcuts announce={announce} />
       {/* Under the header on a narrow screen; on a wide one below the columns (styles.css). */}

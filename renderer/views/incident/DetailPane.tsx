@@ -1,8 +1,10 @@
 import { useId } from 'react';
+import { isActive } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoardAction } from '../../store/context.js';
+import { IncidentCard } from '../board/IncidentCard.js';
 import { LevelBadge } from '../board/LevelBadge.js';
-import { useSelectedIncident } from '../console/useActiveIds.js';
+import { useDenseBoard, useShownIncident } from '../console/useActiveIds.js';
 import { useIncidentTypeView } from '../common/useIncidentType.js';
 import { Checklist } from './Checklist.js';
 import { ImpactForm } from './ImpactForm.js';
@@ -10,10 +12,15 @@ import { Positions } from './Positions.js';
 import { ReportSection } from './ReportSection.js';
 import { Timeline } from './Timeline.js';
 
-/** The selected incident worked to its plan: checklist, positions, timeline, impact, report. */
+/**
+ * The selected incident worked to its plan: checklist, positions, timeline, impact, report. Until
+ * one is picked it shows the most urgent active incident, so the middle is never empty. On a busy
+ * board, whose lines carry no controls, the incident's card comes first here.
+ */
 export function DetailPane() {
   const t = useMessages();
-  const incident = useSelectedIncident();
+  const { incident, picked } = useShownIncident();
+  const dense = useDenseBoard();
   const selectIncident = useBoardAction('selectIncident');
   const { name: typeName, scheme } = useIncidentTypeView(incident?.incidentType ?? '');
   const headingId = useId();
@@ -42,10 +49,18 @@ export function DetailPane() {
         </h2>
         <span className="detail__type">{typeName}</span>
         {incident.location !== '' && <span className="detail__location">{incident.location}</span>}
-        <button type="button" className="button button--quiet detail__close" onClick={() => selectIncident(null)}>
-          {t.plans.closeDetail}
-        </button>
+        {picked && (
+          <button type="button" className="button button--quiet detail__close" onClick={() => selectIncident(null)}>
+            {t.plans.closeDetail}
+          </button>
+        )}
       </header>
+      {!picked && <p className="detail__shown">{incident.alarm.unacknowledged ? t.due.shownUrgent : t.due.shownActive}</p>}
+      {dense && isActive(incident) && (
+        <div className="detail__card">
+          <IncidentCard id={incident.id} />
+        </div>
+      )}
       {incident.details !== '' && <p className="detail__details">{incident.details}</p>}
       <div className="detail__grid">
         <div className="detail__col">

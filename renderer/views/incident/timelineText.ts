@@ -43,6 +43,9 @@ export interface TimelineContext {
   readonly roster: readonly Person[];
 }
 
+/** Who did it: a person's name as typed, or the host itself (its ticks: escalations, missed deadlines) in the board's language. */
+export const actorName = (actor: string, t: Messages): string => (actor === 'system' ? t.systemActor : actor);
+
 export const personName = (roster: readonly Person[], personId: string, t: Messages): string =>
   roster.find((p) => p.id === personId)?.name ?? t.plans.unknownPerson(personId);
 

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useLayoutEffect, useRef, type RefObject } from 'react';
 import { findType } from '../../../electron/core/plan/catalogue.js';
 import type { Incident } from '../../../electron/core/state.js';
 import { POSITION_NAMES } from '../../../electron/core/organisation/organisation.js';
@@ -11,9 +11,6 @@ import { formatHourMinute } from '../alarm/alarmTime.js';
 import { Countdown, URGENT_BELOW_MS } from '../board/Countdown.js';
 import { Elapsed } from '../board/Elapsed.js';
 
-/** One deadline per tile, the most pressing (missed first, then the soonest); the others are counted. */
-const DEADLINES_SHOWN = 1;
-
 /** One active incident on the wall: read from across the room, no controls. */
 export const WallTile = memo(function WallTile({ id }: { id: string }) {
   const t = useMessages();
@@ -21,8 +18,8 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
   const incident = useBoard((s) => s.board.incidents[id]);
   const roster = useBoard((s) => s.board.roster);
   const type = useBoard((s) => (incident === undefined ? undefined : findType(s.board.plan.catalogue, incident.incidentType)));
-  const rolesRef = useRef<HTMLUListElement>(null);
-  const clipped = useClipped(rolesRef);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useFittedLines(bodyRef);
   if (incident === undefined) return null;
 
   const flashing = isFlashing(incident);
@@ -35,13 +32,17 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
   const pending = incident.deadlines
     .filter((d) => deadlineState(d) !== 'met')
     .sort((a, b) => Number(deadlineState(b) === 'missed') - Number(deadlineState(a) === 'missed') || a.dueAt - b.dueAt);
-  const deadlines = pending.slice(0, DEADLINES_SHOWN);
-  const moreDeadlines = pending.length - deadlines.length;
   const held = holders(incident, roster, language);
   const unfilled = incident.rolesToFill.filter((p) => incident.assignments[p] === undefined);
   const { handled, total } = checklistProgress(incident);
   const calls = callsMade(incident);
 
+  const unfilledNames = unfilled.map((p) => POSITION_NAMES[p][language]).join(t.plans.listSeparator);
+  // One deadline per tile, the most pressing (missed first, then the soonest); the others are counted.
+  const deadline = pending[0];
+
+  // Lines are listed in reading order; data-priority says which give way first (the highest
+  // number) when the tile is too small for all of them: whole lines, never half a line.
   return (
     <article
       className={`tile tile--level-${incident.level}${flashing ? ' tile--alarm' : ''}${incident.drill ? ' tile--drill' : ''}`}
@@ -49,89 +50,110 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
       data-flashing={flashing ? 'true' : 'false'}
     >
       <div className="tile__band">
-        <span className="tile__level">
-          {t.levelText(incident.level)}
-          {type?.levelScheme !== 'three' && ` ${t.levelNames[incident.level]}`}
-        </span>
+        {/* One form on every tile: the level alone (the national names belong to four-level plans only). */}
+        <span className="tile__level">{t.levelText(incident.level)}</span>
         <span className="tile__number">{t.incidentNumber(incident.number)}</span>
         {incident.drill && <span className="tile__drill">{t.plans.drillBanner}</span>}
         <span className="tile__elapsed">
           <Elapsed since={incident.raisedAt} />
         </span>
       </div>
-      <div className="tile__body">
+      <div ref={bodyRef} className="tile__body">
         <h2 className="tile__title">{incident.title}</h2>
-        <p className="tile__meta">
+        <p className={`tile__status${flashing ? ' tile__status--alarm' : ''}`} data-priority={1}>
+          {flashing ? t.plans.wall.unacknowledged : t.status[incident.status]}
+          {incident.alarm.shelved !== null && ` · ${t.events.alarmShelved}`}
+        </p>
+        {step !== null && (
+          <p className="tile__timer" data-priority={2}>
+            <span className="tile__what">
+              {step.kind === 'escalate'
+                ? t.plans.wall.escalatesIn(roleName(step.toTier))
+                : step.kind === 'repeat'
+                  ? t.due.repeats
+                  : t.due.reminder}
+            </span>
+            <Countdown to={step.at} urgentBelowMs={URGENT_BELOW_MS} words />
+          </p>
+        )}
+        {deadline !== undefined && (
+          <p
+            className={`tile__timer tile__timer--deadline${deadlineState(deadline) === 'missed' ? ' tile__timer--missed' : ''}`}
+            data-priority={3}
+          >
+            <span className="tile__what">{deadline.name[language]}</span>
+            {deadlineState(deadline) === 'missed' ? (
+              <strong>{t.plans.wall.overdue}</strong>
+            ) : (
+              <Countdown to={deadline.dueAt} urgentBelowMs={URGENT_BELOW_MS} words />
+            )}
+          </p>
+        )}
+        <p className="tile__meta" data-priority={4}>
           {type?.name[language] ?? incident.incidentType}
           {incident.location !== '' && ` · ${incident.location}`}
         </p>
-        <p className={`tile__status${flashing ? ' tile__status--alarm' : ''}`}>
-          {flashing ? t.plans.wall.unacknowledged : t.status[incident.status]}
-          {incident.alarm.shelved !== null && ` · ${t.events.alarmShelved}`}
-          {total > 0 && <span className="tile__progress"> · {t.plans.progress(handled, total)}</span>}
-        </p>
+        {total > 0 && (
+          <p className="tile__progress" data-priority={5}>
+            {t.plans.progress(handled, total)}
+          </p>
+        )}
         {calls.length > 0 && (
-          <p className="tile__calls">
+          <p className="tile__calls" data-priority={6}>
             {t.plans.wall.called(calls.map((c) => `${c.number} ${formatHourMinute(c.at, language)}`).join(t.plans.listSeparator))}
           </p>
         )}
-        {step !== null && (
-          <p className="tile__timer">
-            {step.kind === 'escalate'
-              ? t.plans.wall.escalatesIn(roleName(step.toTier))
-              : step.kind === 'repeat'
-                ? t.alarm.repeatsIn
-                : t.alarm.reminderIn}{' '}
-            <Countdown to={step.at} urgentBelowMs={URGENT_BELOW_MS} />
+        {unfilled.length > 0 && (
+          <p className="tile__role--unfilled" data-priority={7}>
+            {t.plans.unfilledList(unfilledNames)}
           </p>
         )}
-        {deadlines.map((d) => (
-          <p key={d.id} className={`tile__timer tile__timer--deadline${deadlineState(d) === 'missed' ? ' tile__timer--missed' : ''}`}>
-            {d.name[language]}{' '}
-            {deadlineState(d) === 'missed' ? (
-              <strong>{t.plans.wall.overdue}</strong>
-            ) : (
-              <Countdown to={d.dueAt} urgentBelowMs={URGENT_BELOW_MS} />
-            )}
-            {moreDeadlines > 0 && <span className="tile__more"> (+{moreDeadlines})</span>}
+        {pending.length > 1 && (
+          <p className="tile__more" data-priority={8}>
+            {t.plans.wall.moreDeadlines(pending.length - 1)}
           </p>
-        ))}
-        {(held.length > 0 || unfilled.length > 0) && (
-          <ul ref={rolesRef} className={`tile__roles${clipped ? ' tile__roles--clipped' : ''}`} aria-label={t.plans.wall.roles}>
-            {held.map((h) => (
-              <li key={h.position}>
+        )}
+        {held.length > 0 && (
+          <p className="tile__roles" data-priority={9}>
+            {held.map((h, index) => (
+              <span key={h.position}>
+                {index > 0 && t.plans.listSeparator}
                 <span className="tile__position">
                   {h.positionName}
                   {t.plans.colon}
                 </span>
                 {h.personName}
-              </li>
+              </span>
             ))}
-            {unfilled.length > 0 && (
-              <li className="tile__role--unfilled">
-                {t.plans.unfilledList(unfilled.map((p) => POSITION_NAMES[p][language]).join(t.plans.listSeparator))}
-              </li>
-            )}
-          </ul>
+          </p>
         )}
       </div>
     </article>
   );
 });
 
-/** Whether the element is cut off by the tile's edge, so that it can fade out instead of ending mid-line. */
-function useClipped(ref: RefObject<HTMLElement | null>): boolean {
-  const [clipped, setClipped] = useState(false);
+/**
+ * Hides the tile's lines, least important first (highest data-priority), until the rest fit its
+ * body; again whenever the tile changes size or is drawn anew.
+ */
+function useFittedLines(ref: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const check = () => setClipped(element.scrollHeight > element.clientHeight + 1);
-    check();
-    const observer = new ResizeObserver(check);
-    observer.observe(element);
+    const body = ref.current;
+    if (body === null) return;
+    const fit = () => {
+      const lines = Array.from(body.querySelectorAll<HTMLElement>(':scope > [data-priority]'));
+      for (const line of lines) line.hidden = false;
+      lines.sort((a, b) => Number(b.dataset.priority) - Number(a.dataset.priority));
+      for (const line of lines) {
+        if (body.scrollHeight <= body.clientHeight) break;
+        line.hidden = true;
+      }
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(body);
     return () => observer.disconnect();
   });
-  return clipped;
 }
 
 /** The numbers called for the incident, each with its latest call, in the order first called. */

@@ -1,5 +1,3 @@
-import { LEVELS, type Level } from '../../../electron/core/incident/levels.js';
-
 /** The wall shows at most this many incidents as tiles; the rest collapse into one summary line. */
 export const WALL_MAX_TILES = 12;
 
@@ -30,15 +28,16 @@ export interface WallSplit<T> {
   readonly hidden: readonly T[];
 }
 
-/** The first twelve in board order (gravest first) are shown; the rest are hidden. */
+/** The first twelve (in the order given: byUrgency on the wall) are shown; the rest are hidden. */
 export function splitForWall<T>(incidents: readonly T[]): WallSplit<T> {
   return { shown: incidents.slice(0, WALL_MAX_TILES), hidden: incidents.slice(WALL_MAX_TILES) };
 }
 
-/** "II×2 III×1": the hidden ones counted by level, gravest first, levels with none left out. */
-export function levelCounts(incidents: readonly { readonly level: Level }[]): string {
-  return LEVELS.map((level) => [level, incidents.filter((i) => i.level === level).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([level, n]) => `${level}×${n}`)
-    .join(' ');
+/** The hidden incidents' numbers named on the summary line, at most this many (then "…"). */
+export const HIDDEN_NUMBERS_NAMED = 15;
+
+/** The numbers of the first hidden incidents, in the order given; the rest as "…". */
+export function namedNumbers<T>(hidden: readonly T[], name: (incident: T) => string, separator: string): string {
+  const named = hidden.slice(0, HIDDEN_NUMBERS_NAMED).map(name).join(separator);
+  return hidden.length > HIDDEN_NUMBERS_NAMED ? `${named}${separator}…` : named;
 }
