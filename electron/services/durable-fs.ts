@@ -199,3 +199,17 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
 
 /** A file name stamp that sorts and is valid on every platform. */
 export const fileStamp = (now: number): string => new Date(now).toISOString().replace(/[:.]/g, '-');
+
+/**
+ * Appends one line and fsyncs it with synchronous calls only, so that a watchdog thread can record
+ * while the main thread is stuck, and a process killed right after loses nothing it wrote.
+ */
+export function appendLineSync(path: string, line: string): void {
+  const fd = openSync(path, 'a');
+  try {
+    writeSync(fd, `${line}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

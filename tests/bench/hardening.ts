@@ -16,6 +16,11 @@ import { percentile, round, sleep } from './lib/stats.js';
 
 const MB = 1024 * 1024;
 
+/** A row of RSS figures in MB beside their floor. */
+function rssRow(bench: string, figure: string, peak: number, floor: number, target: string, pass: boolean): Row {
+  return { bench, figure, value: round(peak / MB), unit: 'MB', floor: round(floor / MB), ratio: round(ratio(peak, floor)), target, pass };
+}
+
 async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
@@ -142,16 +147,14 @@ async function stalledReaders(dir: string): Promise<{ rows: Row[]; details: Reco
   const floor = without.peak;
   return {
     rows: [
-      {
-        bench: '14b hardening',
-        figure: 'host RSS peak, 300 views that never read, 3,000 notes of 4 KB (floor: same notes, no views)',
-        value: round(peak / MB),
-        unit: 'MB',
-        floor: round(floor / MB),
-        ratio: round(ratio(peak, floor)),
-        target: '≤ 2 × floor',
-        pass: peak <= 2 * floor,
-      },
+      rssRow(
+        '14b hardening',
+        'host RSS peak, 300 views that never read, 3,000 notes of 4 KB (floor: same notes, no views)',
+        peak,
+        floor,
+        '≤ 2 × floor',
+        peak <= 2 * floor,
+      ),
     ],
     details: {
       readers: {
@@ -239,16 +242,14 @@ async function manyReaders(dir: string): Promise<{ rows: Row[]; details: Record<
     const answered = statuses.filter((s) => s !== 0).length;
     return {
       rows: [
-        {
-          bench: '14c hardening',
-          figure: '1,000 concurrent GETs of a 1,000-incident board: host RSS peak',
-          value: round(peak / MB),
-          unit: 'MB',
-          floor: round(idleRss / MB),
-          ratio: round(ratio(peak, idleRss)),
-          target: 'all answered, ≤ 1024 MB',
-          pass: answered === 1_000 && peak <= 1024 * MB,
-        },
+        rssRow(
+          '14c hardening',
+          '1,000 concurrent GETs of a 1,000-incident board: host RSS peak',
+          peak,
+          idleRss,
+          'all answered, ≤ 1024 MB',
+          answered === 1_000 && peak <= 1024 * MB,
+        ),
         {
           bench: '14c hardening',
           figure: '1,000 concurrent GETs: time until all answered',

@@ -14,9 +14,11 @@ import {
   SETTINGS_VERSION,
   settingsProblem,
 } from '../../electron/services/settings-store.js';
+import { useHosts } from '../helpers/host-fixture.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
+const startHost = useHosts();
 const CLOCK = () => Date.UTC(2026, 10, 29, 8, 0, 0);
 const COPY = 'settings.corrupt-2026-11-29T08-00-00-000Z.json';
 const GOOD = {
@@ -202,36 +204,21 @@ describe('a bad settings file at start-up', () => {
 describe('a full disk while saving settings', () => {
   it('updateSettings answers 503 storage naming settings.json, changes nothing and leaves no temporary file', async () => {
     const { dir, good } = await savedSession();
-    const log = createLogger(() => {});
-    const services = await startKioskServices(dir, log, CLOCK);
-    const server = await startHostServer({
-      bus: services.bus,
-      status: services.status,
-      log,
-      staticDir: null,
-      host: '127.0.0.1',
-      port: 0,
-      token: null,
-    });
+    const { services, url } = await startHost(dir);
     // The kernel's own ENOSPC: the temporary file the write goes to is /dev/full.
     const temporary = join(dir, `settings.json.tmp-${process.pid}`);
     await symlink('/dev/full', temporary);
-    try {
-      const answer = await fetch(new URL('/api/v1/commands', server.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'updateSettings', settings: { siteName: 'Changed on a full disk' } }),
-      });
-      expect(answer.status).toBe(503);
-      const body = (await answer.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('storage');
-      expect(body.error.message).toMatch(/settings\.json.*ENOSPC/);
-      expect((await readdir(dir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
-      expect(await readFile(join(dir, 'settings.json'))).toEqual(good);
-      expect(services.status().settings.siteName).toBe(GOOD.siteName);
-    } finally {
-      await server.close();
-      await services.close();
-    }
+    const answer = await fetch(new URL('/api/v1/commands', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'updateSettings', settings: { siteName: 'Changed on a full disk' } }),
+    });
+    expect(answer.status).toBe(503);
+    const body = (await answer.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('storage');
+    expect(body.error.message).toMatch(/settings\.json.*ENOSPC/);
+    expect((await readdir(dir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(await readFile(join(dir, 'settings.json'))).toEqual(good);
+    expect(services.status().settings.siteName).toBe(GOOD.siteName);
   });
 });

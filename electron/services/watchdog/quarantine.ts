@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { appendLineSync } from '../durable-fs.js';
 
 /**
  * Journal records that must not be replayed again: one whose events made evolve throw, or one
@@ -17,13 +17,7 @@ export interface QuarantineEntry {
 
 /** Appends and fsyncs one entry with synchronous calls, so a watchdog thread can too. */
 export function quarantineRecord(journalDir: string, entry: QuarantineEntry): void {
-  const fd = openSync(join(journalDir, QUARANTINE_FILE), 'a');
-  try {
-    writeSync(fd, `${JSON.stringify(entry)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  appendLineSync(join(journalDir, QUARANTINE_FILE), JSON.stringify(entry));
 }
 
 /** The quarantined offsets; a torn last line (the writer died) is ignored. */

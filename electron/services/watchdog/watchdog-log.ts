@@ -1,7 +1,7 @@
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostWarning } from '../../core/contract/contract.js';
+import { appendLineSync } from '../durable-fs.js';
 
 /**
  * What the watchdogs saw, one JSON line each, in the data folder: the host stalled (no heartbeat
@@ -23,13 +23,7 @@ export type WatchdogRecord =
 
 /** Synchronous so that a watchdog thread can write while the main thread is stuck. */
 export function appendWatchdogRecord(dataDir: string, record: WatchdogRecord): void {
-  const fd = openSync(join(dataDir, WATCHDOG_LOG), 'a');
-  try {
-    writeSync(fd, `${JSON.stringify(record)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  appendLineSync(join(dataDir, WATCHDOG_LOG), JSON.stringify(record));
 }
 
 export async function readWatchdogLog(dataDir: string): Promise<WatchdogRecord[]> {
