@@ -15,6 +15,8 @@ const BUSY = fireBoard([
   [at(11), on('uncheckStep', { stepId: 'report' })],
   [at(12), on('silence', { minutes: 5 })],
   [at(13), on('escalate')],
+  [at(13), on('undoEscalation')],
+  [at(13), on('escalate')],
   [at(14), on('changeLevel', { level: 'I', reason: 'spreading' })],
   [at(15), on('shelve', { reason: 'brigade in charge', minutes: 10 })],
   [at(16), on('unshelve')],
@@ -23,6 +25,7 @@ const BUSY = fireBoard([
   [at(19), on('updateReport', { report: { unit: 'Example' } })],
   [at(90), tick()],
   [at(200), on('resolve', { summary: 'Put out' })],
+  [at(201), on('waiveDeadline', { deadlineId: 'report-bureau', reason: 'Reported by the park' })],
   [at(201), on('close')],
   [at(202), on('reopen', { reason: 'Smoke again' })],
 ]);

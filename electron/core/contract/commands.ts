@@ -83,6 +83,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     until: z.number('epoch milliseconds').int().min(0).max(8.64e15),
     reason: required(LIMITS.reason),
   }),
+  z.strictObject({ ...onIncident, type: z.literal('waiveDeadline'), deadlineId: required(LIMITS.id), reason: required(LIMITS.reason) }),
+  z.strictObject({ ...onIncident, type: z.literal('undoEscalation') }),
   z.strictObject({
     ...dedup,
     type: z.literal('triggerAlarm'),

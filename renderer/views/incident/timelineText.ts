@@ -22,6 +22,8 @@ const KIND_OF: Partial<Record<IncidentEvent['type'], TimelineKind>> = {
   deadlineMissed: 'alarms',
   deadlineMet: 'alarms',
   deadlineExtended: 'alarms',
+  deadlineWaived: 'alarms',
+  escalationUndone: 'alarms',
   alarmRetriggered: 'alarms',
   alarmReturned: 'alarms',
   contactCalled: 'calls',
@@ -92,6 +94,10 @@ export function describeEvent(event: IncidentEvent, ctx: TimelineContext): strin
       return x.deadlineMet(deadline(event.deadlineId));
     case 'deadlineExtended':
       return x.deadlineExtended(deadline(event.deadlineId), formatTime(event.until, language), event.reason);
+    case 'deadlineWaived':
+      return x.deadlineWaived(deadline(event.deadlineId), event.reason);
+    case 'escalationUndone':
+      return x.escalationUndone(tierRole(event.toTier));
     case 'deadlineMissed':
       return x.deadlineMissed(deadline(event.deadlineId));
     case 'alarmRetriggered':

@@ -35,6 +35,8 @@ const ALL_TYPES = [
   'unshelve',
   'meetDeadline',
   'extendDeadline',
+  'waiveDeadline',
+  'undoEscalation',
   'triggerAlarm',
   'acknowledgeAlarm',
   'resolveAlarm',
