@@ -43,7 +43,12 @@ function draft(state: BoardState, command: Command, now: number): Drafts {
     case 'handOver':
     case 'changePin':
     case 'updateSettings':
+    case 'verifyPin':
       return organisationRules(state, command);
+    case 'rejectPin':
+      return ok([
+        { incidentId: null, type: 'pinRejected', client: command.client, failures: command.failures, lockedUntil: command.lockedUntil },
+      ]);
   }
   const incident = state.incidents[command.incidentId];
   if (incident === undefined) return fail('not_found', 'no incident with this id', 'incidentId');

@@ -242,6 +242,14 @@ export interface PinChanged extends BoardEventBase {
   readonly type: 'pinChanged';
 }
 
+/** Audit of a wrong operator PIN; after repeated ones the client is locked out until lockedUntil. */
+export interface PinRejected extends BoardEventBase {
+  readonly type: 'pinRejected';
+  readonly client: string;
+  readonly failures: number;
+  readonly lockedUntil: number | null;
+}
+
 export type IncidentEvent =
   | IncidentRaised
   | IncidentAcknowledged
@@ -284,7 +292,8 @@ export type BoardEvent =
   | RosterSet
   | ShiftHandedOver
   | SettingsChanged
-  | PinChanged;
+  | PinChanged
+  | PinRejected;
 
 export type DomainEvent = IncidentEvent | BoardEvent;
 export type EventType = DomainEvent['type'];

@@ -292,6 +292,7 @@ function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
     case 'shiftHandedOver':
       return { ...state, shift: { onDuty: event.incoming, since: event.at, note: event.note } };
     case 'pinChanged':
+    case 'pinRejected':
     case 'settingsChanged':
       return state;
   }

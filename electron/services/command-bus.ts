@@ -6,6 +6,7 @@ import { evolveAll } from '../core/evolve.js';
 import { fail, ok, type Result } from '../core/contract/result.js';
 import type { SettingsPatch } from '../core/organisation/settings.js';
 import type { BoardState } from '../core/state.js';
+import { PIN_LOCKOUT, PinLockout } from './pin-lockout.js';
 
 /** What the bus needs from storage; the Journal satisfies it. */
 export interface EventStore {
@@ -49,6 +50,7 @@ export class CommandBus {
   private snapshotting: Promise<void> | null = null;
   private readonly replayWindow: number;
   private readonly snapshotEvery: number;
+  private readonly lockout = new PinLockout();
 
   constructor(
     private readonly store: EventStore,
@@ -64,8 +66,9 @@ export class CommandBus {
     return this.current;
   }
 
-  execute(raw: unknown): Promise<Result<CommandOutcome>> {
-    return this.enqueue(() => this.run(raw));
+  /** `client` names the sender (an address, the console) so that wrong PINs are slowed down per client. */
+  execute(raw: unknown, client = 'local'): Promise<Result<CommandOutcome>> {
+    return this.enqueue(() => this.run(raw, client));
   }
 
   /**
@@ -109,19 +112,32 @@ export class CommandBus {
     return run;
   }
 
-  private async run(raw: unknown): Promise<Result<CommandOutcome>> {
+  private async run(raw: unknown, client: string): Promise<Result<CommandOutcome>> {
     const parsed = parseCommand(raw, this.options.defaultActor() || 'unknown');
     if (!parsed.ok) return parsed;
     const command = parsed.value;
     const pins = this.options.pins;
     if (pins === undefined || !isPinProtected(command)) return this.apply(command);
-    if (!pins.matches(command.pin)) return fail('forbidden', 'wrong or missing operator PIN', 'pin');
+    const now = this.options.clock();
+    const lockedUntil = this.lockout.lockedUntil(client, now);
+    if (lockedUntil !== null) return lockedOut(lockedUntil, now);
+    if (!pins.matches(command.pin)) return this.rejectPin(command.actor, client, now);
+    this.lockout.succeeded(client);
     if (command.type === 'changePin') return this.withRollback(() => pins.change(command.newPin), command);
     if (command.type === 'updateSettings' && this.options.applySettings !== undefined) {
       const apply = this.options.applySettings;
       return this.withRollback(() => apply(command.settings), command);
     }
     return this.apply(command);
+  }
+
+  /** A wrong PIN is journaled (who, from where, how many in a row); the fifth in a row locks the client out. */
+  private async rejectPin(actor: string, client: string, now: number): Promise<Result<CommandOutcome>> {
+    const { failures, lockedUntil } = this.lockout.failed(client, now);
+    const recorded = await this.apply({ type: 'rejectPin', actor, client, failures, lockedUntil });
+    if (!recorded.ok) return recorded;
+    if (lockedUntil !== null) return lockedOut(lockedUntil, now);
+    return fail('forbidden', `wrong or missing operator PIN (${failures} of ${PIN_LOCKOUT.attempts} before a pause)`, 'pin');
   }
 
   /**
@@ -194,6 +210,14 @@ export class CommandBus {
         this.snapshotting = null;
       });
   }
+}
+
+function lockedOut(until: number, now: number): Result<never> {
+  const seconds = Math.ceil((until - now) / 1000);
+  return {
+    ok: false,
+    error: { code: 'rate_limited', field: 'pin', message: `too many wrong PINs: try again in ${seconds} s`, retryAt: until },
+  };
 }
 
 const isPinProtected = (command: PublicCommand): command is Extract<PublicCommand, { type: (typeof PIN_PROTECTED)[number] }> =>

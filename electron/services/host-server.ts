@@ -172,7 +172,7 @@ async function postCommand(
   if (!body.ok) return sendJson(response, STATUS_OF[body.error.code], body);
   const command = toCommand(body.value);
   if (!command.ok) return sendJson(response, STATUS_OF[command.error.code], command);
-  const result = await options.bus.execute(command.value);
+  const result = await options.bus.execute(command.value, request.socket.remoteAddress ?? 'unknown');
   return sendJson(response, result.ok ? 200 : STATUS_OF[result.error.code], result);
 }
 
@@ -195,11 +195,12 @@ function upgrade(options: HostServerOptions, sockets: WebSocketServer, request: 
     socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     return;
   }
-  sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(options, ws, role ?? 'viewer'));
+  const client = request.socket.remoteAddress ?? 'unknown';
+  sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(options, ws, role ?? 'viewer', client));
 }
 
 /** One view's session: subscribe (resume after a seq), then commands with replies. */
-function serveSocket(options: HostServerOptions, socket: WebSocket, role: AccessRole): void {
+function serveSocket(options: HostServerOptions, socket: WebSocket, role: AccessRole, client: string): void {
   let unsubscribe: (() => void) | null = null;
   const send = (message: ServerMessage) => {
     if (socket.readyState !== socket.OPEN) return;
@@ -229,7 +230,7 @@ function serveSocket(options: HostServerOptions, socket: WebSocket, role: Access
     }
     const { requestId, command } = message.value;
     if (role !== 'dispatcher') return send({ kind: 'reply', requestId, result: VIEWER_REFUSAL });
-    void options.bus.execute(command).then((result) => send({ kind: 'reply', requestId, result }));
+    void options.bus.execute(command, client).then((result) => send({ kind: 'reply', requestId, result }));
   });
 }
 

@@ -46,6 +46,7 @@ const ALL_TYPES = [
   'setIncidentType',
   'setRoster',
   'changePin',
+  'verifyPin',
   'updateSettings',
   'handOver',
   'assignRole',
