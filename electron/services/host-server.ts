@@ -6,6 +6,7 @@ import { API, MAX_BODY_BYTES, clientMessageSchema, type HostStatus, type ServerM
 import { alarmRequestToCommand } from '../core/contract/alarm-request.js';
 import { zodFailure } from '../core/contract/commands.js';
 import { activeIncidents, recentIncidents } from '../core/incident/selectors.js';
+import { typeSummaries } from '../core/plan/catalogue.js';
 import { fail, ok, type ErrorCode, type Result } from '../core/contract/result.js';
 import { accessRole, isLoopback, originAllowed, presentedToken, type AccessRole } from './access-policy.js';
 import type { CommandBus } from './command-bus.js';
@@ -142,6 +143,8 @@ async function handleRequest(
     }
     case `GET ${API.settings}`:
       return sendJson(response, 200, ok(options.status().settings));
+    case `GET ${API.types}`:
+      return sendJson(response, 200, ok(typeSummaries(options.bus.state.plan.catalogue)));
     case `POST ${API.commands}`:
       return postCommand(options, request, response, ok);
     case `POST ${API.alarms}`:

@@ -231,6 +231,30 @@ describe('alarm intake POST /api/v1/alarms', () => {
   });
 });
 
+describe('GET /api/v1/types', () => {
+  it('lists every incident type of the site with its names and the levels it allows', async () => {
+    const host = await startHost(await tempDir());
+    const answer = (await (await fetch(api(host, '/api/v1/types'))).json()) as {
+      ok: boolean;
+      value: { id: string; name: { 'zh-CN': string; en: string }; levels: string[]; defaultLevel: string }[];
+    };
+    expect(answer.ok).toBe(true);
+    expect(answer.value).toHaveLength(18);
+    expect(answer.value.find((t) => t.id === 'fire')).toEqual({
+      id: 'fire',
+      name: { 'zh-CN': '火灾', en: 'Fire' },
+      family: 'fire',
+      levels: ['I', 'II', 'III', 'IV'],
+      defaultLevel: 'II',
+    });
+    expect(answer.value.find((t) => t.id === 'customer-complaint')?.levels).toEqual(['I', 'II', 'III']);
+    // what it says is what a raise accepts
+    const url = api(host, '/api/v1/commands');
+    expect((await postJson(url, { ...raise(), incidentType: 'customer-complaint', level: 'IV' })).status).toBe(400);
+    expect((await postJson(url, { ...raise(), incidentType: 'customer-complaint', level: 'III' })).status).toBe(200);
+  });
+});
+
 describe('site settings through the API', () => {
   it('applies a partial change, keeps the other fields, journals it, and tells subscribed views', async () => {
     const host = await startHost(await tempDir());
