@@ -14,6 +14,7 @@ import { WarningsBanner } from './WarningsBanner.js';
 import { DrillBanner } from './DrillBanner.js';
 import { EmergencyContacts } from './EmergencyContacts.js';
 import { StatsStrip } from './StatsStrip.js';
+import { ConfirmDialogs, UndoEscalationBar } from '../incident/ConfirmDialogs.js';
 
 /** Controls inside a card keep their own meaning; a click anywhere else on a card selects it. */
 const INTERACTIVE = 'button, a, input, select, textarea, label, summary, [role="button"]';
@@ -51,6 +52,7 @@ export function ConsoleView() {
         <DrillBanner />
         <WarningsBanner />
         <AlarmBar />
+        <UndoEscalationBar />
       </div>
       <main className="console">
         {/* Clicks are delegated: the cards' own buttons work as before, the rest of a card selects it. */}
@@ -81,6 +83,7 @@ export function ConsoleView() {
       )}
       {dialog === 'help' && <HelpDialog onClose={() => openDialog(null)} />}
       {dialog === 'settings' && <SettingsDialog onClose={() => openDialog(null)} />}
+      <ConfirmDialogs />
     </div>
   );
 }

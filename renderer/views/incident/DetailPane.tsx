@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoardAction } from '../../store/context.js';
+import { useBoardAction, useLanguage } from '../../store/context.js';
+import { statusText } from '../alarm/alarmView.js';
+import { LevelChange } from './LevelChange.js';
 import { LevelBadge } from '../board/LevelBadge.js';
 import { useSelectedIncident } from '../console/useActiveIds.js';
 import { useIncidentTypeView } from '../common/useIncidentType.js';
@@ -13,6 +15,7 @@ import { Timeline } from './Timeline.js';
 /** The selected incident worked to its plan: checklist, positions, timeline, impact, report. */
 export function DetailPane() {
   const t = useMessages();
+  const language = useLanguage();
   const incident = useSelectedIncident();
   const selectIncident = useBoardAction('selectIncident');
   const { name: typeName, scheme } = useIncidentTypeView(incident?.incidentType ?? '');
@@ -35,13 +38,14 @@ export function DetailPane() {
       <header className="detail__head">
         <LevelBadge level={incident.level} scheme={scheme} />
         {incident.drill && <span className="drill-badge">{t.drill}</span>}
-        <span className={`status status--${incident.status}`}>{t.status[incident.status]}</span>
+        <span className={`status status--${incident.status}`}>{statusText(t, incident, language)}</span>
         <h2 id={headingId} className="detail__title">
           <span className="visually-hidden">{t.plans.detailPane}: </span>
           {t.plans.incidentHeading(incident.number, incident.title)}
         </h2>
         <span className="detail__type">{typeName}</span>
         {incident.location !== '' && <span className="detail__location">{incident.location}</span>}
+        <LevelChange incident={incident} />
         <button type="button" className="button button--quiet detail__close" onClick={() => selectIncident(null)}>
           {t.plans.closeDetail}
         </button>
