@@ -238,8 +238,10 @@ const zhCN = {
     addContact: '添加联系人',
     removeContact: (name: string) => `移除 ${name || '此联系人'}`,
     required: (field: string) => `请填写${field}。`,
+    fieldEmpty: '此项必须填写。',
     tickStep: (step: string) => `同时勾选步骤：${step}`,
-    unitMissing: '（未填写：请在“设置”中填写单位名称）',
+    unitMissing: '单位名称尚未设置：请在“设置”中填写。',
+    notFilledIn: '（未填写）',
   },
   plans: {
     listSeparator: '，',
@@ -392,7 +394,6 @@ const zhCN = {
     reportTitle: (n: number, title: string) => `事故报告 — ${n}号事件：${title}`,
     printedAt: (time: string) => `打印时间：${time}`,
     prefill: {
-      unitUnknown: '（请在“设置”中填写单位名称）',
       timePlace: (time: string, place: string, type: string, level: string) => `${time}，${place || '地点未填写'}；${type}，${level}。`,
       casualties: (dead: number, missing: number, injured: number, serious: number, loss: string) =>
         `死亡 ${dead} 人，失踪 ${missing} 人，受伤 ${injured} 人（其中重伤 ${serious} 人）；初步估计直接经济损失 ${loss}。`,
@@ -804,8 +805,10 @@ const en: Messages = {
     addContact: 'Add contact',
     removeContact: (name) => `Remove ${name || 'this contact'}`,
     required: (field) => `Fill in ${field}.`,
+    fieldEmpty: 'This must be filled in.',
     tickStep: (step) => `Also tick the step: ${step}`,
-    unitMissing: '(not set: enter the site name in Settings)',
+    unitMissing: 'The site name is not set: enter it in Settings.',
+    notFilledIn: '(not filled in)',
   },
   plans: {
     listSeparator: ', ',
@@ -956,7 +959,6 @@ const en: Messages = {
     reportTitle: (n, title) => `Accident report — incident ${n}: ${title}`,
     printedAt: (time) => `Printed ${time}`,
     prefill: {
-      unitUnknown: '(enter the site name in Settings)',
       timePlace: (time, place, type, level) => `${time}, ${place || 'place not given'}; ${type}, ${level}.`,
       casualties: (dead, missing, injured, serious, loss) =>
         `${dead} dead, ${missing} missing, ${injured} injured (${serious} seriously); estimated direct loss ${loss}.`,

@@ -160,7 +160,7 @@ function ShelveForm({ incident, label, onDone }: { incident: Incident; label: st
   return (
     // Escape anywhere in the form closes it, as it would a dialog; the fields keep their own keys.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-    <form className="shelve-form" aria-label={label} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form noValidate className="shelve-form" aria-label={label} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <div className="field">
         <label htmlFor={reasonId}>{t.alarm.shelveReason}</label>
         <input

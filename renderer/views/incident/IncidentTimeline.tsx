@@ -4,6 +4,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/messages.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useLanguage } from '../../store/context.js';
+import { actorName } from './timelineText.js';
 
 /** The part of an event worth reading beside its name, if any. */
 function eventDetail(event: DomainEvent, t: Messages): string {
@@ -32,7 +33,7 @@ export function IncidentTimeline({ incident }: { incident: Incident }) {
         return (
           <li key={event.seq}>
             <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at, language)}</time>{' '}
-            <strong>{t.events[event.type]}</strong> · {event.actor}
+            <strong>{t.events[event.type]}</strong> · {actorName(event.actor, t)}
             {detail !== '' && <span className="timeline__detail"> — {detail}</span>}
           </li>
         );

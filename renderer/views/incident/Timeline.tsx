@@ -5,7 +5,7 @@ import { formatDateTime, formatTime } from '../../i18n/format.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { errorText } from '../common/errorText.js';
-import { describeEvent, kindOf, TIMELINE_KINDS, type TimelineKind } from './timelineText.js';
+import { actorName, describeEvent, kindOf, TIMELINE_KINDS, type TimelineKind } from './timelineText.js';
 
 /**
  * Every event of the incident, newest first, with time, actor and what it means; filtered by
@@ -61,7 +61,7 @@ export function Timeline({ incident }: { incident: Incident }) {
               <time className="timeline-entry__time" dateTime={new Date(event.at).toISOString()} title={formatDateTime(event.at, language)}>
                 {formatTime(event.at, language)}
               </time>
-              <span className="timeline-entry__actor">{event.actor}</span>
+              <span className="timeline-entry__actor">{actorName(event.actor, t)}</span>
               <span className="timeline-entry__text">{describeEvent(event, { t, language, incident, roster })}</span>
             </li>
           ))}
@@ -90,7 +90,7 @@ function NoteForm({ incident }: { incident: Incident }) {
   };
 
   return (
-    <form className="note-form" onSubmit={submit}>
+    <form noValidate className="note-form" onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
         {t.plans.note}
       </label>

@@ -48,10 +48,12 @@ export interface TimelineContext {
 export const personName = (roster: readonly Person[], personId: string, t: Messages): string =>
   roster.find((p) => p.id === personId)?.name ?? t.plans.unknownPerson(personId);
 
+/** 119/110/120/122 are named in the display's language, whatever language the call was recorded in. */
 const numberName = (number: string, name: string, language: Language): string =>
-  name !== ''
-    ? name
-    : ((EMERGENCY_NUMBER_NAMES as Record<string, (typeof EMERGENCY_NUMBER_NAMES)[EmergencyNumber] | undefined>)[number]?.[language] ?? '');
+  (EMERGENCY_NUMBER_NAMES as Record<string, (typeof EMERGENCY_NUMBER_NAMES)[EmergencyNumber] | undefined>)[number]?.[language] ?? name;
+
+/** Who did it; the board's own scheduler ("system") in the display's language. */
+export const actorName = (actor: string, t: Messages): string => (actor === 'system' ? t.work.system : actor);
 
 /** What the event means, in a sentence of the display's language. */
 export function describeEvent(event: IncidentEvent, ctx: TimelineContext): string {

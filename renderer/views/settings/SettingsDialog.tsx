@@ -126,7 +126,7 @@ function PinGate({ wrong, onUnlock }: { wrong: boolean; onUnlock: (pin: string) 
     onUnlock(value);
   };
   return (
-    <form className="pin-gate" onSubmit={submit}>
+    <form noValidate className="pin-gate" onSubmit={submit}>
       <p>{t.plans.pinPrompt}</p>
       <label htmlFor={id}>{t.plans.pin}</label>
       <input
