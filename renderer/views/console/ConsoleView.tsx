@@ -15,6 +15,7 @@ import { DrillBanner } from './DrillBanner.js';
 import { EmergencyContacts } from './EmergencyContacts.js';
 import { StatsStrip } from './StatsStrip.js';
 import { ConfirmDialogs, UndoEscalationBar } from '../incident/ConfirmDialogs.js';
+import { SetupDialog, SetupHint } from './Setup.js';
 
 /** Controls inside a card keep their own meaning; a click anywhere else on a card selects it. */
 const INTERACTIVE = 'button, a, input, select, textarea, label, summary, [role="button"]';
@@ -51,6 +52,7 @@ export function ConsoleView() {
       <div className="console__banners">
         <DrillBanner />
         <WarningsBanner />
+        <SetupHint />
         <AlarmBar />
         <UndoEscalationBar />
       </div>
@@ -83,6 +85,7 @@ export function ConsoleView() {
       )}
       {dialog === 'help' && <HelpDialog onClose={() => openDialog(null)} />}
       {dialog === 'settings' && <SettingsDialog onClose={() => openDialog(null)} />}
+      {dialog === 'setup' && <SetupDialog onClose={() => openDialog(null)} />}
       <ConfirmDialogs />
     </div>
   );
