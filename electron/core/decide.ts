@@ -10,7 +10,7 @@ import { policyFor } from './plan/plan.js';
 import { raise } from './incident/raise-rules.js';
 import { fail, ok, type Result } from './contract/result.js';
 import { deadlinesFrom, tierTimeout } from './alarm/schedule.js';
-import type { BoardState, Incident, IncidentStatus } from './state.js';
+import { openDeadlines, type BoardState, type Incident, type IncidentStatus } from './state.js';
 import { decideTick } from './alarm/tick.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -43,7 +43,12 @@ function draft(state: BoardState, command: Command, now: number): Drafts {
     case 'handOver':
     case 'changePin':
     case 'updateSettings':
+    case 'verifyPin':
       return organisationRules(state, command);
+    case 'rejectPin':
+      return ok([
+        { incidentId: null, type: 'pinRejected', client: command.client, failures: command.failures, lockedUntil: command.lockedUntil },
+      ]);
   }
   const incident = state.incidents[command.incidentId];
   if (incident === undefined) return fail('not_found', 'no incident with this id', 'incidentId');
@@ -63,8 +68,15 @@ function onIncident(state: BoardState, incident: Incident, command: IncidentComm
       return whenStatus(incident, ['raised', 'acknowledged'], 'only an active incident can be resolved', [
         { incidentId: id, type: 'incidentResolved', summary: command.summary },
       ]);
-    case 'close':
+    case 'close': {
+      // A legal deadline outlives the work on the scene: it must be met or waived before closing.
+      const open = openDeadlines(incident);
+      if (incident.status === 'resolved' && open.length > 0) {
+        const names = open.map((d) => `${d.id} (${d.name.en})`).join(', ');
+        return fail('conflict', `meet or waive the open deadlines first: ${names}`, 'deadlines');
+      }
       return whenStatus(incident, ['resolved'], 'only a resolved incident can be closed', [{ incidentId: id, type: 'incidentClosed' }]);
+    }
     case 'reopen': {
       const neverAcknowledged = incident.acknowledgedAt === null;
       const policy = incident.alarm.policy;
@@ -86,6 +98,8 @@ function onIncident(state: BoardState, incident: Incident, command: IncidentComm
     case 'unshelve':
     case 'meetDeadline':
     case 'extendDeadline':
+    case 'waiveDeadline':
+    case 'undoEscalation':
       return alarmRules(state, incident, command, now);
     default:
       return workRules(state, incident, command);

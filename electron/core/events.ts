@@ -7,7 +7,7 @@ import type { Person } from './organisation/roster.js';
 import type { SettingsPatch } from './organisation/settings.js';
 import type { Level } from './incident/levels.js';
 import type { EscalationPolicy } from './plan/plan.js';
-import type { AlarmSource, Deadline } from './state.js';
+import type { Alarm, AlarmSource, Deadline } from './state.js';
 
 /** Fields every journaled event carries. Events are plain, read-only data. */
 interface EventBase {
@@ -83,6 +83,17 @@ export interface Escalated extends EventBase {
   readonly toTier: number;
   readonly manual: boolean;
   readonly nextEscalationAt: number;
+  /** a manual escalation keeps the alarm as it was, so that it can be undone for a few seconds */
+  readonly before?: AlarmBefore;
+}
+/** The parts of the alarm an escalation changes. */
+export type AlarmBefore = Pick<Alarm, 'unacknowledged' | 'reason' | 'repeatsDone' | 'nextEscalationAt' | 'reminderAt' | 'silencedUntil'>;
+/** A manual escalation taken back within the undo window: the alarm is as it was before. */
+export interface EscalationUndone extends EventBase {
+  readonly type: 'escalationUndone';
+  readonly fromTier: number;
+  readonly toTier: number;
+  readonly alarm: AlarmBefore;
 }
 export interface AlertRepeated extends EventBase {
   readonly type: 'alertRepeated';
@@ -116,6 +127,11 @@ export interface DeadlineExtended extends EventBase {
   readonly deadlineId: string;
   readonly from: number;
   readonly until: number;
+  readonly reason: string;
+}
+export interface DeadlineWaived extends EventBase {
+  readonly type: 'deadlineWaived';
+  readonly deadlineId: string;
   readonly reason: string;
 }
 export interface DeadlineMissed extends EventBase {
@@ -226,6 +242,14 @@ export interface PinChanged extends BoardEventBase {
   readonly type: 'pinChanged';
 }
 
+/** Audit of a wrong operator PIN; after repeated ones the client is locked out until lockedUntil. */
+export interface PinRejected extends BoardEventBase {
+  readonly type: 'pinRejected';
+  readonly client: string;
+  readonly failures: number;
+  readonly lockedUntil: number | null;
+}
+
 export type IncidentEvent =
   | IncidentRaised
   | IncidentAcknowledged
@@ -235,6 +259,7 @@ export type IncidentEvent =
   | IncidentClosed
   | IncidentReopened
   | Escalated
+  | EscalationUndone
   | AlertRepeated
   | AlarmSilenced
   | AlarmShelved
@@ -243,6 +268,7 @@ export type IncidentEvent =
   | DeadlineMet
   | DeadlineMissed
   | DeadlineExtended
+  | DeadlineWaived
   | AlarmRetriggered
   | AlarmReturned
   | RoleAssigned
@@ -266,7 +292,8 @@ export type BoardEvent =
   | RosterSet
   | ShiftHandedOver
   | SettingsChanged
-  | PinChanged;
+  | PinChanged
+  | PinRejected;
 
 export type DomainEvent = IncidentEvent | BoardEvent;
 export type EventType = DomainEvent['type'];

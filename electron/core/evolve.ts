@@ -112,7 +112,8 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
     case 'incidentAcknowledged':
       return {
         ...incident,
-        status: 'acknowledged',
+        // a resolved incident's missed deadline is acknowledged without making it active again
+        status: incident.status === 'resolved' ? 'resolved' : 'acknowledged',
         acknowledgedAt: incident.acknowledgedAt ?? event.at,
         acknowledgedBy: incident.acknowledgedBy ?? event.actor,
         alarm: { ...quiet(alarm), reminderAt: event.reminderAt },
@@ -169,6 +170,8 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
         silencedUntil: null,
         reminderAt: null,
       });
+    case 'escalationUndone':
+      return withAlarm({ ...event.alarm, tier: event.toTier });
     case 'alertRepeated':
       return withAlarm({ reason: 'repeated', repeatsDone: event.repeatsDone, nextEscalationAt: event.nextEscalationAt });
     case 'alarmSilenced':
@@ -188,6 +191,13 @@ function applyToIncident(incident: Incident, event: Exclude<IncidentEvent, Incid
       return {
         ...incident,
         deadlines: incident.deadlines.map((d) => (d.id === event.deadlineId ? { ...d, dueAt: event.until, missedAt: null } : d)),
+      };
+    case 'deadlineWaived':
+      return {
+        ...incident,
+        deadlines: incident.deadlines.map((d) =>
+          d.id === event.deadlineId ? { ...d, waived: { at: event.at, by: event.actor, reason: event.reason } } : d,
+        ),
       };
     case 'deadlineMissed':
       return {
@@ -282,6 +292,7 @@ function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
     case 'shiftHandedOver':
       return { ...state, shift: { onDuty: event.incoming, since: event.at, note: event.note } };
     case 'pinChanged':
+    case 'pinRejected':
     case 'settingsChanged':
       return state;
   }

@@ -49,6 +49,8 @@ export interface Deadline {
   readonly metAt: number | null;
   readonly metBy: string | null;
   readonly missedAt: number | null;
+  /** set when someone decided, with a reason, that the deadline no longer applies; absent in old records */
+  readonly waived?: { readonly at: number; readonly by: string; readonly reason: string } | null;
 }
 
 /** An alarm that came from another system, deduplicated by its key. */
@@ -132,3 +134,15 @@ export const initialState: BoardState = {
 };
 
 export const isActive = (incident: Incident): boolean => incident.status === 'raised' || incident.status === 'acknowledged';
+
+/** A legal deadline is open until it is met or waived with a reason; missing it does not close it. */
+export const isOpenDeadline = (deadline: Deadline): boolean => deadline.metAt === null && (deadline.waived ?? null) === null;
+
+export const openDeadlines = (incident: Incident): Deadline[] => incident.deadlines.filter(isOpenDeadline);
+
+/**
+ * On the board: active, or resolved while a legal deadline is still open (it keeps counting and
+ * alarming until met or waived, so the incident stays in sight).
+ */
+export const isOnBoard = (incident: Incident): boolean =>
+  isActive(incident) || (incident.status === 'resolved' && incident.deadlines.some(isOpenDeadline));

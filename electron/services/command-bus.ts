@@ -8,6 +8,7 @@ import type { SettingsPatch } from '../core/organisation/settings.js';
 import type { BoardState } from '../core/state.js';
 import { AtomicWriteError } from './durable-fs.js';
 import { FairQueue, type Lane } from './fair-queue.js';
+import { PIN_LOCKOUT, PinLockout } from './pin-lockout.js';
 
 /** Commands that make or stop an alarm go first; the timers' ticks are of this class too. */
 const ALARM_CLASS: ReadonlySet<string> = new Set([
@@ -89,6 +90,7 @@ export class CommandBus {
   private snapshotting: Promise<void> | null = null;
   private readonly replayWindow: number;
   private readonly snapshotEvery: number;
+  private readonly lockout = new PinLockout();
 
   constructor(
     private readonly store: EventStore,
@@ -105,9 +107,12 @@ export class CommandBus {
     return this.current;
   }
 
-  /** Runs a command in its client's turn (`client` names the connection it came from). */
-  execute(raw: unknown, client = 'local'): Promise<Result<CommandOutcome>> {
-    return this.enqueue(client, laneOf(raw), () => this.run(raw));
+  /**
+   * Runs a command in its client's turn (`client` names the connection it came from); wrong PINs
+   * are slowed down per `address`, so that reconnecting does not reset the count.
+   */
+  execute(raw: unknown, client = 'local', address = client): Promise<Result<CommandOutcome>> {
+    return this.enqueue(client, laneOf(raw), () => this.run(raw, address));
   }
 
   /**
@@ -160,19 +165,32 @@ export class CommandBus {
     return queued.then(({ answer }) => answer);
   }
 
-  private run(raw: unknown): Promise<Result<CommandOutcome>> {
+  private run(raw: unknown, client: string): Promise<Result<CommandOutcome>> {
     const parsed = parseCommand(raw, this.options.defaultActor() || 'unknown');
     if (!parsed.ok) return Promise.resolve(parsed);
     const command = parsed.value;
     const pins = this.options.pins;
     if (pins === undefined || !isPinProtected(command)) return this.apply(command);
-    if (!pins.matches(command.pin)) return Promise.resolve(fail('forbidden', 'wrong or missing operator PIN', 'pin'));
+    const now = this.options.clock();
+    const lockedUntil = this.lockout.lockedUntil(client, now);
+    if (lockedUntil !== null) return Promise.resolve(lockedOut(lockedUntil, now));
+    if (!pins.matches(command.pin)) return this.rejectPin(command.actor, client, now);
+    this.lockout.succeeded(client);
     if (command.type === 'changePin') return this.withRollback(() => pins.change(command.newPin), command);
     if (command.type === 'updateSettings' && this.options.applySettings !== undefined) {
       const apply = this.options.applySettings;
       return this.withRollback(() => apply(command.settings), command);
     }
     return this.apply(command);
+  }
+
+  /** A wrong PIN is journaled (who, from where, how many in a row); the fifth in a row locks the client out. */
+  private async rejectPin(actor: string, client: string, now: number): Promise<Result<CommandOutcome>> {
+    const { failures, lockedUntil } = this.lockout.failed(client, now);
+    const recorded = await this.apply({ type: 'rejectPin', actor, client, failures, lockedUntil });
+    if (!recorded.ok) return recorded;
+    if (lockedUntil !== null) return lockedOut(lockedUntil, now);
+    return fail('forbidden', `wrong or missing operator PIN (${failures} of ${PIN_LOCKOUT.attempts} before a pause)`, 'pin');
   }
 
   /**
@@ -272,6 +290,14 @@ export class CommandBus {
         this.snapshotting = null;
       });
   }
+}
+
+function lockedOut(until: number, now: number): Result<never> {
+  const seconds = Math.ceil((until - now) / 1000);
+  return {
+    ok: false,
+    error: { code: 'rate_limited', field: 'pin', message: `too many wrong PINs: try again in ${seconds} s`, retryAt: until },
+  };
 }
 
 const isPinProtected = (command: PublicCommand): command is Extract<PublicCommand, { type: (typeof PIN_PROTECTED)[number] }> =>

@@ -12,6 +12,7 @@ import {
 } from '../core/contract/contract.js';
 import { alarmRequestToCommand } from '../core/contract/alarm-request.js';
 import { parseCommand, zodFailure } from '../core/contract/commands.js';
+import { typeSummaries } from '../core/plan/catalogue.js';
 import { fail, ok, type ErrorCode, type Result } from '../core/contract/result.js';
 import { accessRole, hostAllowed, isLoopback, originAllowed, presentedToken, type AccessRole } from './access-policy.js';
 import type { CommandBus } from './command-bus.js';
@@ -172,6 +173,8 @@ async function handleRequest(shared: Shared, request: IncomingMessage, response:
       return sendState(shared, response);
     case `GET ${API.settings}`:
       return sendJson(response, 200, ok(options.status().settings));
+    case `GET ${API.types}`:
+      return sendJson(response, 200, ok(typeSummaries(options.bus.state.plan.catalogue)));
     case `POST ${API.commands}`:
       return postCommand(shared, request, response, ok);
     case `POST ${API.alarms}`:
@@ -227,7 +230,7 @@ function runCommand(shared: Shared, command: unknown, address: string, client: s
   if (!counted && INTAKE_COMMANDS.has(type) && parseCommand(command, 'intake').ok && !shared.alarms.allow(address)) {
     return Promise.resolve(ALARM_REFUSAL);
   }
-  return shared.options.bus.execute(command, client);
+  return shared.options.bus.execute(command, client, address);
 }
 
 const ALARM_REFUSAL = fail('rate_limited', `at most ${ALARM_RATE.perMinute} alarms a minute per source address`);

@@ -64,11 +64,10 @@ export function useShortcuts(t: Messages, announce: (text: string) => void): voi
         if (result.ok) say(m.plans.announce.silenced(selected.number));
         return;
       }
-      case 'escalate': {
-        const result = await s.send({ type: 'escalate', incidentId: selected.id });
-        if (result.ok) say(m.plans.announce.escalated(selected.number));
+      case 'escalate':
+        // says where it goes and asks first; the dialog offers undo afterwards
+        s.askConfirm({ kind: 'escalate', incidentId: selected.id });
         return;
-      }
       case 'call': {
         if (s.host.settings.dialOut) openTel(action.number);
         const result = await s.recordCall(selected.id, action.number, EMERGENCY_NUMBER_NAMES[action.number][selectLanguage(s)]);

@@ -48,20 +48,22 @@ export function prefillReport(incident: Incident, ctx: ReportContext): AccidentR
   const { t, language } = ctx;
   const p = t.plans.prefill;
   const typeName = ctx.type?.name[language] ?? incident.incidentType;
-  const measures = incident.checklist
+  // Steps done, calls made and notes, in the order they happened.
+  const steps = incident.checklist
     .filter((item) => item.status === 'done' && item.at !== null)
-    .sort((a, b) => (a.at ?? 0) - (b.at ?? 0))
-    .map((item) => p.measure(formatTime(item.at ?? 0, language), item.step.text[language], item.by ?? ''));
-  const calls = incident.timeline
-    .filter((e): e is Extract<IncidentEvent, { type: 'contactCalled' }> => e.type === 'contactCalled')
-    .map((e) => p.measure(formatTime(e.at, language), describeEvent(e, { t, language, incident, roster: ctx.roster }), e.actor));
+    .map((item) => ({ at: item.at ?? 0, text: item.step.text[language], by: item.by ?? '' }));
+  const callsAndNotes = incident.timeline
+    .filter((e) => e.type === 'contactCalled' || e.type === 'noteAdded')
+    .map((e) => ({ at: e.at, text: describeEvent(e, { t, language, incident, roster: ctx.roster }), by: e.actor }));
+  const measures = [...steps, ...callsAndNotes].sort((a, b) => a.at - b.at).map((m) => p.measure(formatTime(m.at, language), m.text, m.by));
   const other = [incident.drill ? p.drill : '', incident.reporter !== '' ? p.reporter(incident.reporter) : ''].filter((s) => s !== '');
   return {
-    unit: ctx.siteName.trim() || p.unitUnknown,
+    // unset stays empty (and is flagged in the export), never filled with a hint
+    unit: ctx.siteName.trim(),
     timePlace: p.timePlace(localDateTime(incident.raisedAt, ctx.timeZone), incident.location, typeName, t.levelText(incident.level)),
     account: [incident.title, incident.details].filter((s) => s.trim() !== '').join('\n'),
     casualties: casualtiesText(incident.impact, t, language),
-    measures: [...measures, ...calls].join('\n') || p.noMeasures,
+    measures: measures.join('\n') || p.noMeasures,
     other: other.join('\n'),
   };
 }
@@ -117,6 +119,8 @@ export interface ReportDocument {
   /** false while the report shown is the prefill nobody has saved yet */
   readonly saved: boolean;
   readonly report: readonly { readonly field: ReportField; readonly label: string; readonly text: string }[];
+  /** report fields left empty, so that nobody takes a blank for an answer */
+  readonly unset: readonly ReportField[];
   readonly timeline: readonly ReportTimelineEntry[];
 }
 
@@ -156,6 +160,7 @@ export function buildReportDocument(
     impact: incident.impact,
     saved: report !== null,
     report: REPORT_FIELDS.map((field) => ({ field, label: REPORT_FIELD_NAMES[field][language], text: fields[field] })),
+    unset: REPORT_FIELDS.filter((field) => fields[field].trim() === ''),
     timeline: incident.timeline.map((event) => ({
       seq: event.seq,
       at: new Date(event.at).toISOString(),
@@ -200,7 +205,7 @@ export function reportCsv(doc: ReportDocument, t: Messages): string {
     [c.incident, '', '', c.location, i.location],
     [c.incident, '', '', c.drill, i.drill ? c.yes : c.no],
     [c.incident, '', '', c.status, t.status[i.status]],
-    ...doc.report.map((f) => [c.report, '', '', f.label, f.text]),
+    ...doc.report.map((f) => [c.report, '', '', f.label, doc.unset.includes(f.field) ? t.work.notFilledIn : f.text]),
     ...doc.timeline.map((e) => [c.timeline, e.localTime, e.actor, t.plans.kinds[e.kind], e.text]),
   ];
   return `\uFEFF${rows.map(csvRow).join('\r\n')}\r\n`;

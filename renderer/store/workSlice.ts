@@ -10,6 +10,7 @@ import type { AccidentReport } from '../../electron/core/incident/report.js';
 import type { Result } from '../../electron/core/contract/result.js';
 import type { Person } from '../../electron/core/organisation/roster.js';
 import type { SettingsPatch } from '../../electron/core/organisation/settings.js';
+import { UNDO_ESCALATION_MS } from '../../electron/core/alarm/alarm-rules.js';
 import type { BoardStoreState } from './types.js';
 
 type Reply = Promise<Result<CommandOutcome>>;
@@ -20,12 +21,33 @@ type Reply = Promise<Result<CommandOutcome>>;
  * is one command through the command slice's `send`, so refusals land in `ui.lastError` like the
  * others and the board changes only when the host's events come back.
  */
-export type ConsoleDialog = 'help' | 'settings';
+export type ConsoleDialog = 'help' | 'settings' | 'setup';
+
+/** An action that asks first (resolve lists the open deadlines; escalate says who is alerted next). */
+export interface PendingConfirm {
+  readonly kind: 'resolve' | 'escalate';
+  readonly incidentId: string;
+}
+
+/** A manual escalation that can still be taken back, until `until` on this display's clock. */
+export interface Undoable {
+  readonly incidentId: string;
+  readonly until: number;
+}
 
 export interface WorkSlice {
   /** the console's open dialog (keyboard help or settings); null for none */
   readonly dialog: ConsoleDialog | null;
   readonly openDialog: (dialog: ConsoleDialog | null) => void;
+  readonly confirm: PendingConfirm | null;
+  readonly askConfirm: (confirm: PendingConfirm | null) => void;
+  readonly undoable: Undoable | null;
+  /** Escalates after the confirmation and offers undo for the core's window. */
+  readonly escalateConfirmed: (incidentId: string) => Reply;
+  readonly undoEscalation: (incidentId: string) => Reply;
+  readonly waiveDeadline: (incidentId: string, deadlineId: string, reason: string) => Reply;
+  readonly resolveWithSummary: (incidentId: string, summary: string) => Reply;
+  readonly verifyPin: (pin: string) => Reply;
   /** the incident the detail pane shows; null for none */
   readonly selectIncident: (incidentId: string | null) => void;
   readonly addNote: (incidentId: string, text: string) => Reply;
@@ -56,6 +78,27 @@ const withPin = (pin: string | undefined) => (pin === undefined || pin === '' ? 
 export const createWorkSlice: StateCreator<BoardStoreState, [], [], WorkSlice> = (set, get) => ({
   dialog: null,
   openDialog: (dialog) => set({ dialog }),
+  confirm: null,
+  askConfirm: (confirm) => set({ confirm }),
+  undoable: null,
+  escalateConfirmed: async (incidentId) => {
+    const result = await get().send({ type: 'escalate', incidentId });
+    if (result.ok) {
+      const undoable = { incidentId, until: Date.now() + UNDO_ESCALATION_MS };
+      set({ undoable });
+      // the offer goes when the core's window closes
+      setTimeout(() => set((s) => (s.undoable === undoable ? { undoable: null } : s)), UNDO_ESCALATION_MS);
+    }
+    return result;
+  },
+  undoEscalation: async (incidentId) => {
+    const result = await get().send({ type: 'undoEscalation', incidentId });
+    set((s) => (s.undoable?.incidentId === incidentId ? { undoable: null } : s));
+    return result;
+  },
+  waiveDeadline: (incidentId, deadlineId, reason) => get().send({ type: 'waiveDeadline', incidentId, deadlineId, reason }),
+  resolveWithSummary: (incidentId, summary) => get().send({ type: 'resolve', incidentId, summary }),
+  verifyPin: (pin) => get().send({ type: 'verifyPin', ...withPin(pin) }),
   selectIncident: (incidentId) => set((s) => ({ ui: { ...s.ui, selectedIncidentId: incidentId } })),
   addNote: (incidentId, text) => get().send({ type: 'addNote', incidentId, text }),
   changeLevel: (incidentId, level, reason) => get().send({ type: 'changeLevel', incidentId, level, reason }),

@@ -30,6 +30,9 @@ const ack = (incidentId = 'inc-1', actor = 'alice'): CommandInput => ({ type: 'a
 const note = (incidentId: string, text: string): CommandInput => ({ type: 'addNote', incidentId, text, actor: 'bob' });
 const resolve = (incidentId = 'inc-1'): CommandInput => ({ type: 'resolve', incidentId, summary: 'put out', actor: 'bob' });
 const close = (incidentId = 'inc-1'): CommandInput => ({ type: 'close', incidentId, actor: 'carol' });
+/** A fire's two legal deadlines met, as they must be before it closes (issue 13). */
+const meetBoth = (now: number, incidentId = 'inc-1'): [number, CommandInput][] =>
+  ['report-unit-head', 'report-bureau'].map((deadlineId) => [now, { type: 'meetDeadline', incidentId, deadlineId, actor: 'carol' }]);
 const reopen = (incidentId = 'inc-1'): CommandInput => ({ type: 'reopen', incidentId, reason: 'flared up again', actor: 'dave' });
 const changeLevel = (incidentId: string, level: 'I' | 'II' | 'III' | 'IV', reason = ''): CommandInput => ({
   type: 'changeLevel',
@@ -50,12 +53,8 @@ const RESOLVED = happened([
   [at(2), ack()],
   [at(3), resolve()],
 ]);
-const CLOSED = happened([
-  [at(1), raiseFire],
-  [at(2), ack()],
-  [at(3), resolve()],
-  [at(4), close()],
-]);
+/** Its legal deadlines met after resolving: only then can it close (issue 13). */
+const CLOSED = happened([[at(1), raiseFire], [at(2), ack()], [at(3), resolve()], ...meetBoth(at(4)), [at(4), close()]]);
 
 /** The deadlines of a fire raised at `raisedAt`. */
 const fireDeadlines = (raisedAt: number) => [
@@ -65,12 +64,21 @@ const fireDeadlines = (raisedAt: number) => [
 
 describe('the histories are made by the core itself', () => {
   it('RAISED..CLOSED hold exactly the events their commands produce', () => {
-    expect(typesOf(CLOSED)).toEqual(['incidentRaised', 'incidentAcknowledged', 'incidentResolved', 'incidentClosed']);
+    expect(typesOf(CLOSED)).toEqual([
+      'incidentRaised',
+      'incidentAcknowledged',
+      'incidentResolved',
+      'deadlineMet',
+      'deadlineMet',
+      'incidentClosed',
+    ]);
     expect(CLOSED.map((e) => [e.seq, e.at, e.actor])).toEqual([
       [1, at(1), 'alice'],
       [2, at(2), 'alice'],
       [3, at(3), 'bob'],
       [4, at(4), 'carol'],
+      [5, at(4), 'carol'],
+      [6, at(4), 'carol'],
     ]);
   });
 });
@@ -185,10 +193,11 @@ describe('decide: raiseIncident', () => {
       [at(1), { ...raiseFire, incidentId: 'north-gate' }],
       [at(2), raiseFire],
       [at(3), resolve('inc-2')],
+      ...meetBoth(at(4), 'inc-2'),
       [at(4), close('inc-2')],
     ]);
     const { result } = given(history).when({ type: 'raiseIncident', incidentType: 'fire', level: 'II', title: 'Again' }, NOW);
-    expect(result.ok && result.value.map((e) => [e.seq, e.incidentId, e.type === 'incidentRaised' && e.number])).toEqual([[5, 'inc-3', 3]]);
+    expect(result.ok && result.value.map((e) => [e.seq, e.incidentId, e.type === 'incidentRaised' && e.number])).toEqual([[7, 'inc-3', 3]]);
   });
 
   it('a default id skips past an inc-<number> id someone chose by hand, instead of being refused', () => {
@@ -258,13 +267,7 @@ describe('decide: acknowledge', () => {
   });
 
   it('refuses to acknowledge a closed incident', () => {
-    given(
-      happened([
-        [at(1), raiseFire],
-        [at(2), resolve()],
-        [at(3), close()],
-      ]),
-    )
+    given(happened([[at(1), raiseFire], [at(2), resolve()], ...meetBoth(at(3)), [at(3), close()]]))
       .when({ type: 'acknowledge', incidentId: 'inc-1' }, NOW)
       .thenRefused({ code: 'conflict', field: 'incidentId', message: 'the incident is closed' });
   });
@@ -294,7 +297,7 @@ describe('decide: addNote', () => {
   it('adds a note to a closed incident too (the record stays open for remarks)', () => {
     given(CLOSED)
       .when({ type: 'addNote', incidentId: 'inc-1', text: 'insurer informed' }, NOW)
-      .then([{ seq: 5, at: NOW, actor: ACTOR, incidentId: 'inc-1', type: 'noteAdded', text: 'insurer informed' }]);
+      .then([{ seq: 7, at: NOW, actor: ACTOR, incidentId: 'inc-1', type: 'noteAdded', text: 'insurer informed' }]);
   });
 });
 
@@ -425,10 +428,11 @@ describe('decide: resolve', () => {
 });
 
 describe('decide: close', () => {
-  it('closes a resolved incident', () => {
+  it('closes a resolved incident whose deadlines are met', () => {
     given(RESOLVED)
+      .and(meetBoth(at(4)))
       .when({ type: 'close', incidentId: 'inc-1' }, NOW)
-      .then([{ seq: 4, at: NOW, actor: ACTOR, incidentId: 'inc-1', type: 'incidentClosed' }]);
+      .then([{ seq: 6, at: NOW, actor: ACTOR, incidentId: 'inc-1', type: 'incidentClosed' }]);
   });
 
   it.each([
@@ -469,7 +473,7 @@ describe('decide: reopen', () => {
       .when({ type: 'reopen', incidentId: 'inc-1', reason: 'complaint escalated' }, NOW)
       .then([
         {
-          seq: 5,
+          seq: 7,
           at: NOW,
           actor: ACTOR,
           incidentId: 'inc-1',
@@ -561,6 +565,8 @@ describe('decide: an unknown incident', () => {
     { type: 'unshelve', incidentId: 'inc-9' },
     { type: 'meetDeadline', incidentId: 'inc-9', deadlineId: 'report-bureau' },
     { type: 'extendDeadline', incidentId: 'inc-9', deadlineId: 'report-bureau', until: NOW + MINUTE, reason: 'r' },
+    { type: 'waiveDeadline', incidentId: 'inc-9', deadlineId: 'report-bureau', reason: 'r' },
+    { type: 'undoEscalation', incidentId: 'inc-9' },
   ];
   it.each(onUnknown.map((c) => [c.type, c] as const))('%s is refused with not_found on incidentId', (_type, input) => {
     given(CLOSED).when(input, NOW).thenRefused({ code: 'not_found', field: 'incidentId', message: 'no incident with this id' });
@@ -748,12 +754,7 @@ describe('evolve', () => {
   it('reopen returns an incident that had never been acknowledged to raised, sounding again', () => {
     const incident = evolveAll(
       initialState,
-      happened([
-        [at(1), raiseFire],
-        [at(2), resolve()],
-        [at(3), close()],
-        [at(4), reopen()],
-      ]),
+      happened([[at(1), raiseFire], [at(2), resolve()], ...meetBoth(at(3)), [at(3), close()], [at(4), reopen()]]),
     ).incidents['inc-1'];
     expect(incident).toMatchObject({ status: 'raised', acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, closedAt: null });
     expect(incident?.alarm).toMatchObject({
@@ -773,6 +774,7 @@ describe('evolve', () => {
       [at(5), changeLevel('inc-1', 'I')],
       [at(6), note('inc-2', 'medic called')],
       [at(7), resolve()],
+      ...meetBoth(at(8)),
       [at(8), close()],
       [at(9), reopen()],
       [at(10), note('inc-1', 'last')],
@@ -780,7 +782,7 @@ describe('evolve', () => {
     const s = evolveAll(initialState, events);
     expect(s.incidents['inc-1']?.timeline).toEqual(events.filter((e) => e.incidentId === 'inc-1'));
     expect(s.incidents['inc-2']?.timeline).toEqual(events.filter((e) => e.incidentId === 'inc-2'));
-    expect(s.incidents['inc-1']?.timeline.map((e) => e.seq)).toEqual([1, 4, 5, 7, 8, 9, 10]);
+    expect(s.incidents['inc-1']?.timeline.map((e) => e.seq)).toEqual([1, 4, 5, 7, 8, 9, 10, 11, 12]);
   });
 
   it('seq advances to the seq of each event applied', () => {
@@ -830,6 +832,8 @@ describe('evolve', () => {
       { type: 'addNote', incidentId: 'inc-1', text: 'brigade called' },
       { type: 'changeLevel', incidentId: 'inc-1', level: 'II', reason: 'fire out, smoke left' },
       { type: 'resolve', incidentId: 'inc-1' },
+      { type: 'waiveDeadline', incidentId: 'inc-1', deadlineId: 'report-unit-head', reason: 'reported by phone before the raise' },
+      { type: 'meetDeadline', incidentId: 'inc-1', deadlineId: 'report-bureau' },
       { type: 'close', incidentId: 'inc-1' },
       { type: 'reopen', incidentId: 'inc-1', reason: 'embers' },
     ];
@@ -843,13 +847,13 @@ describe('evolve', () => {
       all.push(...decision.value);
       state = evolveAll(state, decision.value);
     });
-    expect(all.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(all.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(all.map((e) => e.at)).toEqual(inputs.map((_, i) => NOW + i));
-    expect(state.seq).toBe(9);
+    expect(state.seq).toBe(11);
     expect(state.lastNumber).toBe(2);
     expect(Object.keys(state.incidents)).toEqual(['inc-1', 'inc-2']);
-    expect(state.incidents['inc-1']).toMatchObject({ status: 'acknowledged', level: 'II', updatedAt: NOW + 8 });
-    expect(state.incidents['inc-1']?.timeline).toHaveLength(8);
+    expect(state.incidents['inc-1']).toMatchObject({ status: 'acknowledged', level: 'II', updatedAt: NOW + 10 });
+    expect(state.incidents['inc-1']?.timeline).toHaveLength(10);
   });
 });
 
@@ -860,7 +864,13 @@ describe('evolve', () => {
 describe('selectors', () => {
   // Raised in this order (minutes 1..7), at these levels:
   //   a:III  b:I  c:II  d:I (resolved)  e:IV  f:I  g:II (closed)
-  const raiseAs = (incidentId: string, level: 'I' | 'II' | 'III' | 'IV'): CommandInput => ({ ...raiseFire, incidentId, level });
+  // System alarms carry no legal deadline, so resolving takes them off the board at once.
+  const raiseAs = (incidentId: string, level: 'I' | 'II' | 'III' | 'IV'): CommandInput => ({
+    ...raiseFire,
+    incidentType: 'system-alarm',
+    incidentId,
+    level,
+  });
   const history = happened([
     [at(1), raiseAs('a', 'III')],
     [at(2), raiseAs('b', 'I')],

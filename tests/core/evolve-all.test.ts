@@ -27,6 +27,8 @@ describe('evolveAll', () => {
         [at(2), { type: 'acknowledge', incidentId: 'a' }],
         [at(3), { type: 'addNote', incidentId: 'b', text: 'crew on site' }],
         [at(4), { type: 'resolve', incidentId: 'a' }],
+        [at(5), { type: 'meetDeadline', incidentId: 'a', deadlineId: 'report-unit-head' }],
+        [at(5), { type: 'waiveDeadline', incidentId: 'a', deadlineId: 'report-bureau', reason: 'the park reported it' }],
         [at(5), { type: 'close', incidentId: 'a' }],
         [at(0) + 9 * DAY, tick()],
         [at(1) + 9 * DAY, raise('c')],

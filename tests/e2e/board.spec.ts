@@ -1,5 +1,5 @@
 import { expect, test } from './helpers/fixtures.js';
-import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm, raiseIncident, recent } from './helpers/board.js';
+import { card, fillRaiseForm, incidentBoard, openBoard, raiseForm, raiseIncident, recent, resolveIncident } from './helpers/board.js';
 import { contacts, detailPane, postCommand } from './helpers/plans.js';
 
 test('an incident raised on one display shows on another within a second', async ({ page, browser, host }) => {
@@ -62,7 +62,11 @@ test('acknowledge, resolve, close and reopen through the board', async ({ page, 
   await expect(incident).toContainText('Acknowledged byWang Fang');
   await expect(incident.getByRole('button', { name: /^Acknowledge/ })).toHaveCount(0);
 
-  await incident.getByRole('button', { name: /^Resolve/ }).click();
+  // Its legal deadlines outlive resolve: it leaves the board once they are met.
+  await resolveIncident(page, incident);
+  await expect(incident).toContainText('Resolved, deadlines open');
+  await incident.getByRole('button', { name: 'Mark met: Report to the unit head' }).click();
+  await incident.getByRole('button', { name: /^Mark met: Report to the county/ }).click();
   await expect(incident).toHaveCount(0);
   await expect(incidentBoard(page)).toContainText('No active incidents');
   const item = recent(page).getByRole('listitem').filter({ hasText: 'Conveyor 4 jammed' });

@@ -131,8 +131,11 @@ test('a fire handled from raise to report, as a dispatcher runs it, with the wal
   );
   await expect(pane).toContainText("The plan's thresholds propose: Level IV General");
 
-  // Resolve: the tile leaves the wall.
-  t0 = await clicked(fire.getByRole('button', { name: /^Resolve/ }));
+  // The legal deadlines are met (they would outlive resolve otherwise), then resolve: the tile leaves the wall.
+  await fire.getByRole('button', { name: 'Mark met: Report to the unit head' }).click();
+  await fire.getByRole('button', { name: /^Mark met: Report to the county/ }).click();
+  await fire.getByRole('button', { name: /^Resolve/ }).click();
+  t0 = await clicked(page.getByRole('dialog', { name: /^Resolve incident/ }).getByRole('button', { name: 'Confirm resolve' }));
   await expect(tile).toHaveCount(0, { timeout: 1000 });
   expect(Date.now() - t0).toBeLessThan(1000);
   await expect(wall.getByText('No active incidents')).toBeVisible();

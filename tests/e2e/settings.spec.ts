@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/fixtures.js';
 import { addWorkingDays, DEFAULT_CALENDAR, localDate } from '../../electron/core/plan/calendar.js';
@@ -39,7 +40,7 @@ test('without a PIN the screen says so; the roster edited there is offered when 
   await expect(rescue.locator('optgroup[label="May hold this position"] option')).toHaveText(['Liu Yang · Fire team']);
 });
 
-test('with a PIN set, changes wait for it; a wrong PIN is refused and asked again', async ({ page, host }) => {
+test('with a PIN set, changes wait for it; a wrong PIN is refused at unlock and asked again', async ({ page, host }) => {
   await seedRoster(host);
   await postCommand(host, { type: 'changePin', newPin: '2468' });
   await openBoard(page, host.url);
@@ -49,7 +50,12 @@ test('with a PIN set, changes wait for it; a wrong PIN is refused and asked agai
   // Behind the prompt the section is shown but cannot be used.
   const save = dialog.getByRole('button', { name: 'Save roster' });
   expect(await save.evaluate((button) => button.closest('[inert]') !== null)).toBe(true);
+  // The host checks the PIN at once: a wrong one never unlocks.
   await dialog.getByLabel('Operator PIN').fill('1111');
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/^Wrong operator PIN; enter it again\./);
+  expect(await save.evaluate((button) => button.closest('[inert]') !== null)).toBe(true);
+  await dialog.getByLabel('Operator PIN').fill('2468');
   await dialog.getByRole('button', { name: 'Unlock' }).click();
   await dialog
     .getByRole('listitem')
@@ -58,13 +64,31 @@ test('with a PIN set, changes wait for it; a wrong PIN is refused and asked agai
     .getByLabel('Department')
     .fill('Head office');
   await dialog.getByRole('button', { name: 'Save roster' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Wrong operator PIN; enter it again.');
-  // The edit is still there behind the prompt; with the right PIN it goes through.
-  await dialog.getByLabel('Operator PIN').fill('2468');
-  await dialog.getByRole('button', { name: 'Unlock' }).click();
-  await expect(dialog.getByLabel('Department').first()).toHaveValue('Head office');
-  await dialog.getByRole('button', { name: 'Save roster' }).click();
   await expect(dialog).toContainText('Saved');
+});
+
+test('five wrong PINs in a row lock the prompt for 30 s, said in the board language, and are journaled', async ({ page, host }) => {
+  await postCommand(host, { type: 'changePin', newPin: '2468' });
+  await page.goto(`${host.url}?lang=zh-CN`);
+  await expect(page.getByRole('status')).toHaveText('在线');
+  await page.getByRole('button', { name: '设置' }).click();
+  const dialog = page.getByRole('dialog', { name: '设置' });
+  const pin = dialog.getByRole('form', { name: '解锁' }).getByLabel('操作密码');
+  for (let i = 0; i < 5; i++) {
+    await pin.fill('0000');
+    await expect(pin).toHaveValue('0000');
+    await dialog.getByRole('button', { name: '解锁' }).click();
+    // the host answered: the field is emptied for the next try
+    await expect(pin).toHaveValue('');
+    if (i < 4) await expect(dialog.getByRole('alert')).toHaveText(/^操作密码错误，请重新输入/);
+  }
+  await expect(dialog.getByRole('alert')).toHaveText(/^操作密码错误次数过多，请在 \d\d:\d\d:\d\d 后再试。$/);
+  // even the right PIN waits now
+  await pin.fill('2468');
+  await dialog.getByRole('button', { name: '解锁' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/^操作密码错误次数过多/);
+  const journal = await readFile(join(host.dataDir, 'journal', 'events.ndjson'), 'utf8');
+  expect(journal.match(/"pinRejected"/g)?.length).toBeGreaterThanOrEqual(5);
 });
 
 test('the duty shift is handed over with a note', async ({ page, host }) => {

@@ -167,7 +167,7 @@ describe('the timeline', () => {
   it('in Chinese', () => {
     const html = render(h(Timeline, { incident: fire() }), { language: 'zh-CN' });
     expect(text(html)).toContain('时间线');
-    expect(text(html)).toContain('拨打 119（Fire）');
+    expect(text(html)).toContain('拨打 119（火警）');
     expect(text(html)).toContain('添加备注');
   });
 });
@@ -203,7 +203,9 @@ describe('the detail pane', () => {
     for (const part of ['处置清单', '应急岗位', '时间线', '伤亡和损失', '事故报告', '导出 JSON', '导出 CSV', '打印报告'])
       expect(text(html)).toContain(part);
     expect(text(html)).toContain('按预案标准建议：IV级 一般');
-    expect(html).toContain('（请在“设置”中填写单位名称）</textarea>');
+    // an unset unit name is an empty field with a note beside it, never a hint posing as the name
+    expect(html).not.toContain('单位名称尚未设置：请在“设置”中填写。</textarea>');
+    expect(text(html)).toContain('单位名称尚未设置：请在“设置”中填写。');
   });
 });
 

@@ -92,12 +92,13 @@ describe('prefillReport', () => {
     expect(report.timePlace).toBe(`${localDateTime(T0, TZ)}, Warehouse 3, bay 2; Fire, Level II.`);
     expect(report.account).toBe('Fire in warehouse 3\nSmoke from the racks');
     expect(report.casualties).toBe('0 dead, 0 missing, 2 injured (1 seriously); estimated direct loss CN¥250,000.');
-    // Only steps done, in the order done, then the calls made; a skipped step is no measure.
+    // Steps done, calls and notes, in time order (issue 13); a skipped step is no measure.
     const lines = report.measures.split('\n');
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d Call 119: place, what is burning, anyone trapped \(Wang Fang\)$/);
-    expect(lines[1]).toMatch(/Report to the duty head and the unit head \(Wang Fang\)$/);
-    expect(lines[2]).toMatch(/Called 119 \(Fire\) \(Wang Fang\)$/);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d Called 119 \(Fire\) \(Wang Fang\)$/);
+    expect(lines[1]).toMatch(/^\d\d:\d\d:\d\d Call 119: place, what is burning, anyone trapped \(Wang Fang\)$/);
+    expect(lines[2]).toMatch(/Report to the duty head and the unit head \(Wang Fang\)$/);
+    expect(lines[3]).toMatch(/Note: Brigade on site \(Wang Fang\)$/);
     expect(report.measures).not.toContain('Preserve the scene');
     expect(report.other).toBe('');
   });
@@ -106,7 +107,12 @@ describe('prefillReport', () => {
     const state = fireBoard();
     const drill = { ...fire(state), drill: true, reporter: '张三' };
     const report = prefillReport(drill, ctx('zh-CN', ''));
-    expect(report.unit).toBe('（请在“设置”中填写单位名称）');
+    expect(report.unit).toBe('');
+    const doc = buildReportDocument(drill, null, ctx('zh-CN', ''), at(30));
+    expect(doc.unset).toEqual(['unit']);
+    const csv = reportCsv(doc, MESSAGES['zh-CN']);
+    expect(csv).toContain('事故发生单位概况,（未填写）');
+    expect(csv).not.toContain('请在');
     expect(report.timePlace).toBe(`${localDateTime(T0, TZ)}，Warehouse 3, bay 2；火灾，II级。`);
     expect(report.casualties).toBe('死亡 0 人，失踪 0 人，受伤 2 人（其中重伤 1 人）；初步估计直接经济损失 ¥250,000。');
     expect(report.measures).toContain('拨打119报火警');
@@ -203,7 +209,7 @@ describe('the exported report', () => {
     const rows = parseCsv(reportCsv(buildReportDocument(incident, null, ctx('zh-CN'), at(30)), MESSAGES['zh-CN']).slice(1));
     expect(rows[0]).toEqual(['部分', '时间', '人员', '项目', '内容']);
     // The call's name is what was recorded with it ("Fire"); the rest of the sentence is Chinese.
-    expect(rows).toContainEqual(['时间线', localDateTime(at(1), TZ), 'Wang Fang', '通话', '拨打 119（Fire）']);
+    expect(rows).toContainEqual(['时间线', localDateTime(at(1), TZ), 'Wang Fang', '通话', '拨打 119（火警）']);
     expect(rows).toContainEqual(['报告', '', '', '事故的简要经过', 'Fire in warehouse 3\nSmoke from the racks']);
   });
 

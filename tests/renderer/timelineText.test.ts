@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../electron/core/contract/contract.js';
 import { MESSAGES } from '../../renderer/i18n/messages.js';
-import { describeEvent, kindOf, personName } from '../../renderer/views/incident/timelineText.js';
+import { actorName, describeEvent, kindOf, personName } from '../../renderer/views/incident/timelineText.js';
 import { at, tick } from '../core/given.js';
 import { fire, fireBoard, PEOPLE } from './planFixture.js';
 
@@ -15,6 +15,8 @@ const BUSY = fireBoard([
   [at(11), on('uncheckStep', { stepId: 'report' })],
   [at(12), on('silence', { minutes: 5 })],
   [at(13), on('escalate')],
+  [at(13), on('undoEscalation')],
+  [at(13), on('escalate')],
   [at(14), on('changeLevel', { level: 'I', reason: 'spreading' })],
   [at(15), on('shelve', { reason: 'brigade in charge', minutes: 10 })],
   [at(16), on('unshelve')],
@@ -23,6 +25,7 @@ const BUSY = fireBoard([
   [at(19), on('updateReport', { report: { unit: 'Example' } })],
   [at(90), tick()],
   [at(200), on('resolve', { summary: 'Put out' })],
+  [at(201), on('waiveDeadline', { deadlineId: 'report-bureau', reason: 'Reported by the park' })],
   [at(201), on('close')],
   [at(202), on('reopen', { reason: 'Smoke again' })],
 ]);
@@ -70,7 +73,7 @@ describe('the timeline in words', () => {
   it('says it in Chinese', () => {
     const zh = text('zh-CN');
     expect(zh).toContain('上报（II级）：Fire in warehouse 3');
-    expect(zh).toContain('拨打 119（Fire）');
+    expect(zh).toContain('拨打 119（火警）');
     expect(zh).toContain('指派 Li Wei 为总指挥');
     expect(zh).toContain('总指挥由 Li Wei 改为 Wang Fang');
     expect(zh).toContain('完成：拨打119报火警，说明地点、燃烧物和有无被困人员');
@@ -101,5 +104,20 @@ describe('the timeline in words', () => {
   it('names a person no longer in the roster as unknown, with the id', () => {
     expect(personName(PEOPLE, 'gone', MESSAGES.en)).toBe('Unknown person (gone)');
     expect(personName(PEOPLE, 'li-wei', MESSAGES['zh-CN'])).toBe('Li Wei');
+  });
+
+  it('names an emergency number in the display language, whatever language the call was recorded in (issue 13)', () => {
+    const board = fireBoard([[at(9), on('recordCall', { number: '119', name: '火警' })]]);
+    const incident = fire(board);
+    const call = incident.timeline.at(-1);
+    if (call === undefined) throw new Error('no call');
+    expect(describeEvent(call, { t: MESSAGES.en, language: 'en', incident, roster: PEOPLE })).toBe('Called 119 (Fire)');
+    expect(describeEvent(call, { t: MESSAGES['zh-CN'], language: 'zh-CN', incident, roster: PEOPLE })).toBe('拨打 119（火警）');
+  });
+
+  it('says who the scheduler is in Chinese', () => {
+    expect(actorName('system', MESSAGES['zh-CN'])).toBe('系统');
+    expect(actorName('system', MESSAGES.en)).toBe('system');
+    expect(actorName('Li Wei', MESSAGES['zh-CN'])).toBe('Li Wei');
   });
 });

@@ -35,6 +35,13 @@ describe('host HTTP API', () => {
 
     expect((await postJson(api(host, '/api/v1/commands'), { type: 'acknowledge', incidentId: 'inc-1' })).status).toBe(200);
     expect((await postJson(api(host, '/api/v1/commands'), { type: 'resolve', incidentId: 'inc-1' })).status).toBe(200);
+    // a fire's legal deadlines outlive resolve: it stays among the active ones until they are met or waived
+    state = (await (await fetch(api(host, '/api/v1/state'))).json()) as typeof state;
+    expect(state.value.active).toEqual([expect.objectContaining({ id: 'inc-1', status: 'resolved' })]);
+    for (const deadlineId of ['report-unit-head', 'report-bureau']) {
+      const waived = { type: 'waiveDeadline', incidentId: 'inc-1', deadlineId, reason: 'drill of the API' };
+      expect((await postJson(api(host, '/api/v1/commands'), waived)).status).toBe(200);
+    }
     state = (await (await fetch(api(host, '/api/v1/state'))).json()) as typeof state;
     expect(state.value.active).toEqual([]);
     expect((state.value as unknown as { recent: { id: string; status: string }[] }).recent).toEqual([
@@ -224,6 +231,30 @@ describe('alarm intake POST /api/v1/alarms', () => {
   });
 });
 
+describe('GET /api/v1/types', () => {
+  it('lists every incident type of the site with its names and the levels it allows', async () => {
+    const host = await startHost(await tempDir());
+    const answer = (await (await fetch(api(host, '/api/v1/types'))).json()) as {
+      ok: boolean;
+      value: { id: string; name: { 'zh-CN': string; en: string }; levels: string[]; defaultLevel: string }[];
+    };
+    expect(answer.ok).toBe(true);
+    expect(answer.value).toHaveLength(18);
+    expect(answer.value.find((t) => t.id === 'fire')).toEqual({
+      id: 'fire',
+      name: { 'zh-CN': '火灾', en: 'Fire' },
+      family: 'fire',
+      levels: ['I', 'II', 'III', 'IV'],
+      defaultLevel: 'II',
+    });
+    expect(answer.value.find((t) => t.id === 'customer-complaint')?.levels).toEqual(['I', 'II', 'III']);
+    // what it says is what a raise accepts
+    const url = api(host, '/api/v1/commands');
+    expect((await postJson(url, { ...raise(), incidentType: 'customer-complaint', level: 'IV' })).status).toBe(400);
+    expect((await postJson(url, { ...raise(), incidentType: 'customer-complaint', level: 'III' })).status).toBe(200);
+  });
+});
+
 describe('site settings through the API', () => {
   it('applies a partial change, keeps the other fields, journals it, and tells subscribed views', async () => {
     const host = await startHost(await tempDir());
@@ -261,5 +292,30 @@ describe('site settings through the API', () => {
     const journal = await readFile(join(dir, 'journal', 'events.ndjson'), 'utf8');
     expect(journal).not.toContain('4711');
     expect(journal).toContain('"pinChanged"');
+  });
+
+  it('checks a PIN at once (verifyPin), journals wrong ones and locks the client out after five', async () => {
+    const dir = await tempDir();
+    const host = await startHost(dir);
+    const url = api(host, '/api/v1/commands');
+    expect((await postJson(url, { type: 'changePin', newPin: '4711' })).status).toBe(200);
+    expect(await postJson(url, { type: 'verifyPin', pin: '4711' })).toMatchObject({ status: 200, body: { ok: true } });
+    for (let n = 1; n <= 4; n++) {
+      const wrong = await postJson(url, { type: 'verifyPin', pin: '0000' });
+      expect(wrong).toMatchObject({ status: 403, body: { error: { code: 'forbidden', field: 'pin' } } });
+      expect((wrong.body.error as { message: string }).message).toContain(`${n} of 5`);
+    }
+    const fifth = await postJson(url, { type: 'verifyPin', pin: '0000' });
+    expect(fifth).toMatchObject({ status: 429, body: { error: { code: 'rate_limited', field: 'pin' } } });
+    const retryAt = (fifth.body.error as { retryAt: number }).retryAt;
+    expect(retryAt - Date.now()).toBeGreaterThan(25_000);
+    expect(retryAt - Date.now()).toBeLessThanOrEqual(30_000);
+    // locked: even the right PIN waits, and nothing changes
+    expect(await postJson(url, { type: 'updateSettings', settings: { siteName: 'X' }, pin: '4711' })).toMatchObject({ status: 429 });
+    const journal = await readFile(join(dir, 'journal', 'events.ndjson'), 'utf8');
+    expect(journal.match(/"pinRejected"/g)).toHaveLength(5);
+    expect(journal).toContain('"lockedUntil":' + String(retryAt));
+    expect(journal).not.toContain('0000');
+    expect(journal).not.toContain('"siteName":"X"');
   });
 });

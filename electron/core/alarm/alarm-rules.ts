@@ -3,25 +3,45 @@ import { MAX_DEADLINE_MS } from '../plan/plan-schemas.js';
 import type { Drafts } from '../draft.js';
 import { fail, ok } from '../contract/result.js';
 import { deadlinesFrom, tierTimeout } from './schedule.js';
-import { isActive, type BoardState, type Incident } from '../state.js';
+import type { IncidentEvent } from '../events.js';
+import { isActive, isOnBoard, isOpenDeadline, type BoardState, type Incident } from '../state.js';
 
 type AlarmCommand = Extract<
   Command,
-  { type: 'acknowledge' | 'escalate' | 'silence' | 'shelve' | 'unshelve' | 'meetDeadline' | 'extendDeadline' }
+  {
+    type:
+      | 'acknowledge'
+      | 'escalate'
+      | 'undoEscalation'
+      | 'silence'
+      | 'shelve'
+      | 'unshelve'
+      | 'meetDeadline'
+      | 'extendDeadline'
+      | 'waiveDeadline';
+  }
 >;
 
 const MINUTE = 60_000;
+/** How long a manual escalation can be taken back (a key pressed on the wrong card). */
+export const UNDO_ESCALATION_MS = 10_000;
 
 /** Acknowledge, silence, shelve, escalate by hand, meet a deadline. */
 export function alarmRules(state: BoardState, incident: Incident, command: AlarmCommand, now: number): Drafts {
   const id = incident.id;
   if (command.type === 'meetDeadline') return meetDeadline(incident, command.deadlineId);
   if (command.type === 'extendDeadline') return extendDeadline(incident, command);
-  if (!isActive(incident)) return fail('conflict', `the incident is ${incident.status}`, 'incidentId');
+  if (command.type === 'waiveDeadline') return waiveDeadline(incident, command);
   const alarm = incident.alarm;
+  // A resolved incident whose open deadline was missed alarms again: that alarm is acknowledged and silenced.
+  const answersAlarm = command.type === 'acknowledge' || command.type === 'silence';
+  const answerable = isActive(incident) || (answersAlarm && isOnBoard(incident) && alarm.unacknowledged);
+  if (!answerable) return fail('conflict', `the incident is ${incident.status}`, 'incidentId');
   switch (command.type) {
     case 'acknowledge':
       return acknowledgeDrafts(state, incident, now);
+    case 'undoEscalation':
+      return undoEscalation(incident, now);
     case 'escalate': {
       const toTier = alarm.tier + 1;
       if (toTier >= alarm.policy.tiers.length)
@@ -34,6 +54,14 @@ export function alarmRules(state: BoardState, incident: Incident, command: Alarm
           toTier,
           manual: true,
           nextEscalationAt: now + tierTimeout(alarm.policy, toTier),
+          before: {
+            unacknowledged: alarm.unacknowledged,
+            reason: alarm.reason,
+            repeatsDone: alarm.repeatsDone,
+            nextEscalationAt: alarm.nextEscalationAt,
+            reminderAt: alarm.reminderAt,
+            silencedUntil: alarm.silencedUntil,
+          },
         },
       ]);
     }
@@ -58,10 +86,12 @@ export function acknowledgeDrafts(state: BoardState, incident: Incident, now: nu
   }
   const policy = incident.alarm.policy;
   const first = incident.acknowledgedAt === null;
+  // a resolved incident (its deadline was missed) needs no reminder: nobody works on it any more
+  const remind = policy.reminderMs !== null && isActive(incident);
   const acknowledged = {
     incidentId: incident.id,
     type: 'incidentAcknowledged' as const,
-    reminderAt: policy.reminderMs === null ? null : now + policy.reminderMs,
+    reminderAt: remind ? now + (policy.reminderMs ?? 0) : null,
     deadlines: first ? deadlinesFrom(state.plan, incident.incidentType, incident.level, 'acknowledged', now, incident.deadlines) : [],
   };
   // An outside alarm that already returned to normal leaves the board once someone has seen it.
@@ -73,7 +103,44 @@ function meetDeadline(incident: Incident, deadlineId: string): Drafts {
   const deadline = incident.deadlines.find((d) => d.id === deadlineId);
   if (deadline === undefined) return fail('not_found', 'the incident has no such deadline', 'deadlineId');
   if (deadline.metAt !== null) return fail('conflict', `already met by ${deadline.metBy ?? 'someone'}`, 'deadlineId');
+  if (!isOpenDeadline(deadline)) return fail('conflict', 'the deadline was waived', 'deadlineId');
   return ok([{ incidentId: incident.id, type: 'deadlineMet', deadlineId }]);
+}
+
+/** A deadline that no longer applies (the report went another way) is waived with a reason, on record. */
+function waiveDeadline(incident: Incident, command: Extract<AlarmCommand, { type: 'waiveDeadline' }>): Drafts {
+  const deadline = incident.deadlines.find((d) => d.id === command.deadlineId);
+  if (deadline === undefined) return fail('not_found', 'the incident has no such deadline', 'deadlineId');
+  if (deadline.metAt !== null) return fail('conflict', 'the deadline has been met', 'deadlineId');
+  if (!isOpenDeadline(deadline)) return fail('conflict', 'the deadline was waived already', 'deadlineId');
+  return ok([{ incidentId: incident.id, type: 'deadlineWaived', deadlineId: deadline.id, reason: command.reason }]);
+}
+
+/** Events after which a manual escalation can no longer be taken back: the alarm has moved on. */
+const ALARM_MOVES: ReadonlySet<IncidentEvent['type']> = new Set([
+  'escalated',
+  'escalationUndone',
+  'alertRepeated',
+  'incidentAcknowledged',
+  'alarmSilenced',
+  'alarmShelved',
+  'alarmUnshelved',
+  'reminderDue',
+  'deadlineMissed',
+  'levelChanged',
+  'alarmRetriggered',
+  'alarmReturned',
+]);
+
+function undoEscalation(incident: Incident, now: number): Drafts {
+  const last = incident.timeline.findLast((e) => ALARM_MOVES.has(e.type));
+  if (last?.type !== 'escalated' || !last.manual || last.before === undefined) {
+    return fail('conflict', 'there is no manual escalation to undo', 'incidentId');
+  }
+  if (now - last.at > UNDO_ESCALATION_MS) {
+    return fail('conflict', `a manual escalation can be undone within ${UNDO_ESCALATION_MS / 1000} s only`, 'incidentId');
+  }
+  return ok([{ incidentId: incident.id, type: 'escalationUndone', fromTier: last.toTier, toTier: last.fromTier, alarm: last.before }]);
 }
 
 /** Some limits may be extended with a reason told to the customer (bank complaints: 15 → 60 days). */

@@ -2,7 +2,7 @@ import type { Draft } from '../draft.js';
 import { floodEndsAt, raisesInWindow, FLOOD } from './flood.js';
 import { resumedEscalation } from './alarm-rules.js';
 import { tierTimeout } from './schedule.js';
-import { isActive, type BoardState, type Incident } from '../state.js';
+import { isActive, isOnBoard, isOpenDeadline, type BoardState, type Incident } from '../state.js';
 
 /**
  * Whatever became due by `now` fires once, however late the tick is (after a restart, a suspend,
@@ -13,7 +13,10 @@ export function decideTick(state: BoardState, now: number, clockJumpMs: number):
   // A clock that went back must not stretch relative timers: they keep the time they had left.
   if (clockJumpMs < 0) drafts.push({ incidentId: null, type: 'clockJumped', deltaMs: clockJumpMs });
   const shift = clockJumpMs < 0 ? clockJumpMs : 0;
-  for (const incident of activeByNumber(state)) drafts.push(...dueFor(incident, now, shift));
+  for (const incident of onBoardByNumber(state)) {
+    // A resolved incident no longer escalates, but its open legal deadlines go on counting.
+    drafts.push(...(isActive(incident) ? dueFor(incident, now, shift) : overdueDeadlines(incident, now)));
+  }
   for (const incident of Object.values(state.incidents)) {
     if (incident.closedAt !== null && incident.closedAt + state.plan.retentionMs <= now) {
       drafts.push({ incidentId: incident.id, type: 'incidentArchived' });
@@ -75,12 +78,12 @@ function escalationStep(incident: Incident, now: number): Draft {
 /** Legal deadlines are wall-clock instants: they are never shifted. */
 const overdueDeadlines = (incident: Incident, now: number): Draft[] =>
   incident.deadlines
-    .filter((d) => d.metAt === null && d.missedAt === null && d.dueAt <= now)
+    .filter((d) => isOpenDeadline(d) && d.missedAt === null && d.dueAt <= now)
     .map((d) => ({ incidentId: incident.id, type: 'deadlineMissed', deadlineId: d.id }));
 
-const activeByNumber = (state: BoardState): Incident[] =>
+const onBoardByNumber = (state: BoardState): Incident[] =>
   Object.values(state.incidents)
-    .filter(isActive)
+    .filter(isOnBoard)
     .sort((a, b) => a.number - b.number);
 
 /** The next instant at which a tick has something to decide; null when nothing is pending. */
@@ -91,12 +94,15 @@ export function nextDueAt(state: BoardState): number | null {
   };
   for (const incident of Object.values(state.incidents)) {
     if (incident.closedAt !== null) consider(incident.closedAt + state.plan.retentionMs);
-    if (!isActive(incident)) continue;
+    if (!isOnBoard(incident)) continue;
     const alarm = incident.alarm;
-    if (alarm.shelved !== null) consider(alarm.shelved.until);
-    else if (alarm.unacknowledged) consider(alarm.nextEscalationAt);
-    else consider(alarm.reminderAt);
-    for (const d of incident.deadlines) if (d.metAt === null && d.missedAt === null) consider(d.dueAt);
+    // A resolved incident on the board waits only for its open deadlines.
+    if (isActive(incident)) {
+      if (alarm.shelved !== null) consider(alarm.shelved.until);
+      else if (alarm.unacknowledged) consider(alarm.nextEscalationAt);
+      else consider(alarm.reminderAt);
+    }
+    for (const d of incident.deadlines) if (isOpenDeadline(d) && d.missedAt === null) consider(d.dueAt);
   }
   return next;
 }

@@ -87,6 +87,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     until: z.number('epoch milliseconds').int().min(0).max(LATEST_TIME, 'before the year 2100'),
     reason: required(LIMITS.reason),
   }),
+  z.strictObject({ ...onIncident, type: z.literal('waiveDeadline'), deadlineId: required(LIMITS.id), reason: required(LIMITS.reason) }),
+  z.strictObject({ ...onIncident, type: z.literal('undoEscalation') }),
   z.strictObject({
     ...dedup,
     type: z.literal('triggerAlarm'),
@@ -110,6 +112,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('setIncidentType'), incidentType: incidentTypeSchema, pin }),
   z.strictObject({ ...base, type: z.literal('setRoster'), people: rosterSchema, pin }),
   z.strictObject({ ...base, type: z.literal('changePin'), pin, newPin: pinSchema }),
+  /** Checks the PIN at once (unlocking the settings screen); changes nothing. */
+  z.strictObject({ ...base, type: z.literal('verifyPin'), pin }),
   z.strictObject({ ...base, type: z.literal('updateSettings'), settings: settingsPatchSchema, pin }),
   z.strictObject({
     ...base,
@@ -144,6 +148,7 @@ export const PIN_PROTECTED = [
   'setRoster',
   'changePin',
   'updateSettings',
+  'verifyPin',
 ] as const;
 
 /**
@@ -156,10 +161,22 @@ export interface TickCommand {
   readonly clockJumpMs: number;
 }
 
+/**
+ * Sent only by the command bus when a PIN-protected command came with a wrong PIN, so that the
+ * attempt is journaled (never the PIN itself). `client` is the sender's address or console.
+ */
+export interface RejectPinCommand {
+  readonly type: 'rejectPin';
+  readonly actor: string;
+  readonly client: string;
+  readonly failures: number;
+  readonly lockedUntil: number | null;
+}
+
 export type CommandInput = z.input<typeof commandSchema>;
 /** A validated command; the bus has filled in the actor and, for a raise, the new incident id. */
 export type PublicCommand = z.output<typeof commandSchema> & { readonly actor: string };
-export type Command = PublicCommand | TickCommand;
+export type Command = PublicCommand | TickCommand | RejectPinCommand;
 export type CommandType = Command['type'];
 export const COMMAND_TYPES = commandSchema.options.map((o) => o.shape.type.value);
 

@@ -14,6 +14,7 @@ export const API = {
   commands: '/api/v1/commands',
   alarms: '/api/v1/alarms',
   settings: '/api/v1/settings',
+  types: '/api/v1/types',
   socket: '/api/v1/socket',
 } as const;
 

@@ -16,6 +16,8 @@ export interface AppError {
   readonly code: ErrorCode;
   readonly message: string;
   readonly field?: string;
+  /** for rate_limited: the instant (epoch ms) at which trying again may succeed */
+  readonly retryAt?: number;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };

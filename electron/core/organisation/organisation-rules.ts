@@ -6,7 +6,18 @@ import type { BoardState } from '../state.js';
 
 type BoardCommand = Extract<
   Command,
-  { type: 'setPolicy' | 'setCalendar' | 'setCatalogue' | 'setIncidentType' | 'setRoster' | 'handOver' | 'changePin' | 'updateSettings' }
+  {
+    type:
+      | 'setPolicy'
+      | 'setCalendar'
+      | 'setCatalogue'
+      | 'setIncidentType'
+      | 'setRoster'
+      | 'handOver'
+      | 'changePin'
+      | 'updateSettings'
+      | 'verifyPin';
+  }
 >;
 
 /** Changes to the plan and the organisation. Each is journaled with actor and time. */
@@ -38,6 +49,9 @@ export function organisationRules(state: BoardState, command: BoardCommand): Dra
       return ok([{ incidentId: null, type: 'pinChanged' }]);
     case 'updateSettings':
       return ok([{ incidentId: null, type: 'settingsChanged', changes: command.settings }]);
+    case 'verifyPin':
+      // the services checked the PIN before deciding; a right one changes nothing
+      return ok([]);
   }
 }
 

@@ -72,3 +72,15 @@ export type Catalogue = readonly IncidentType[];
 export { DEFAULT_CATALOGUE };
 
 export const findType = (catalogue: Catalogue, id: string): IncidentType | undefined => catalogue.find((t) => t.id === id);
+
+/** What scripts need to raise an incident: the type's id, its names, and the levels it allows. */
+export interface TypeSummary {
+  readonly id: string;
+  readonly name: IncidentType['name'];
+  readonly family: IncidentType['family'];
+  readonly levels: readonly Level[];
+  readonly defaultLevel: Level;
+}
+
+export const typeSummaries = (catalogue: Catalogue): TypeSummary[] =>
+  catalogue.map((t) => ({ id: t.id, name: t.name, family: t.family, levels: LEVEL_SCHEMES[t.levelScheme], defaultLevel: t.defaultLevel }));

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Result } from '../../../electron/core/contract/result.js';
 import { ROLE_NAMES } from '../../../electron/core/plan/roles.js';
-import type { Incident } from '../../../electron/core/state.js';
+import { isActive, type Incident } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { atTopTier } from './alarmView.js';
@@ -23,7 +23,7 @@ export function AlarmControls({ incident }: { incident: Incident }) {
   const acknowledge = useBoardAction('acknowledge');
   const silence = useBoardAction('silence');
   const unshelve = useBoardAction('unshelve');
-  const escalate = useBoardAction('escalate');
+  const askConfirm = useBoardAction('askConfirm');
   const [busy, setBusy] = useState(false);
   const [shelving, setShelving] = useState(false);
   // set when the shelve form closes; read by the effect after the buttons are back
@@ -48,6 +48,8 @@ export function AlarmControls({ incident }: { incident: Incident }) {
   };
   const name = (action: string) => t.actionName(action, incident.number, incident.title);
   const top = atTopTier(incident);
+  // a resolved incident still on the board (open deadlines) neither escalates nor shelves
+  const active = isActive(incident);
   const topRole = ROLE_NAMES[alarm.policy.tiers[alarm.policy.tiers.length - 1]?.role ?? 'authority'][language];
   const closeForm = () => {
     setShelving(false);
@@ -79,7 +81,7 @@ export function AlarmControls({ incident }: { incident: Incident }) {
             {t.alarm.silence}
           </button>
         )}
-        {alarm.shelved === null && !shelving && (
+        {active && alarm.shelved === null && !shelving && (
           <button
             ref={shelveRef}
             type="button"
@@ -104,21 +106,24 @@ export function AlarmControls({ incident }: { incident: Incident }) {
           </button>
         )}
         {/* At the top tier the button stays in the tab order and says why it does nothing. */}
-        <button
-          type="button"
-          className="button"
-          aria-label={name(t.alarm.escalate)}
-          aria-disabled={top ? true : undefined}
-          aria-describedby={top ? topTierId : undefined}
-          title={top ? t.alarm.atTopTier(topRole) : undefined}
-          disabled={!online || busy}
-          onClick={() => {
-            if (!top) void run(() => escalate(id));
-          }}
-        >
-          {t.alarm.escalate}
-        </button>
-        {top && (
+        {active && (
+          <button
+            type="button"
+            className="button"
+            aria-label={name(t.alarm.escalate)}
+            aria-disabled={top ? true : undefined}
+            aria-describedby={top ? topTierId : undefined}
+            title={top ? t.alarm.atTopTier(topRole) : undefined}
+            aria-haspopup={top ? undefined : 'dialog'}
+            disabled={!online || busy}
+            onClick={() => {
+              if (!top) askConfirm({ kind: 'escalate', incidentId: id });
+            }}
+          >
+            {t.alarm.escalate}
+          </button>
+        )}
+        {active && top && (
           <span id={topTierId} className="visually-hidden">
             {t.alarm.atTopTier(topRole)}
           </span>
@@ -155,7 +160,7 @@ function ShelveForm({ incident, label, onDone }: { incident: Incident; label: st
   return (
     // Escape anywhere in the form closes it, as it would a dialog; the fields keep their own keys.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-    <form className="shelve-form" aria-label={label} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form noValidate className="shelve-form" aria-label={label} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <div className="field">
         <label htmlFor={reasonId}>{t.alarm.shelveReason}</label>
         <input

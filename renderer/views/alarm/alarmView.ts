@@ -1,4 +1,7 @@
-import type { Deadline, Incident } from '../../../electron/core/state.js';
+import type { Language } from '../../../electron/core/organisation/settings.js';
+import { ROLE_NAMES } from '../../../electron/core/plan/roles.js';
+import { isOpenDeadline, type Deadline, type Incident } from '../../../electron/core/state.js';
+import type { Messages } from '../../i18n/messages.js';
 
 /**
  * Pure readings of an incident's alarm for the views, tested in tests/renderer/alarmView.test.ts.
@@ -32,7 +35,26 @@ export function nextStep(incident: Incident): NextStep | null {
   return alarm.reminderAt === null ? null : { kind: 'reminder', at: alarm.reminderAt };
 }
 
-export type DeadlineState = 'open' | 'met' | 'missed';
+export type DeadlineState = 'open' | 'met' | 'missed' | 'waived';
 
 export const deadlineState = (deadline: Deadline): DeadlineState =>
-  deadline.metAt !== null ? 'met' : deadline.missedAt !== null ? 'missed' : 'open';
+  deadline.metAt !== null ? 'met' : (deadline.waived ?? null) !== null ? 'waived' : deadline.missedAt !== null ? 'missed' : 'open';
+
+/** The role alerted at a tier of the incident's ladder (tiers past the end are the top one's). */
+export function tierRole(incident: Incident, tier: number, language: Language): string {
+  const tiers = incident.alarm.policy.tiers;
+  const role = (tiers[tier] ?? tiers[tiers.length - 1])?.role;
+  return role === undefined ? '' : ROLE_NAMES[role][language];
+}
+
+/**
+ * The status chip in words that agree with the buttons: an acknowledged incident whose alarm
+ * calls again (escalated, reminder, missed deadline) is waiting for someone, not "acknowledged".
+ */
+export function statusText(t: Messages, incident: Incident, language: Language): string {
+  if (incident.status === 'acknowledged' && incident.alarm.unacknowledged) {
+    return t.work.awaitingAck(tierRole(incident, incident.alarm.tier, language));
+  }
+  if (incident.status === 'resolved' && incident.deadlines.some(isOpenDeadline)) return t.work.stillOpen;
+  return t.status[incident.status];
+}

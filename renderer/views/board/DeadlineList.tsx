@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Deadline, Incident } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
 import { useBoardAction, useLanguage, useOnline } from '../../store/context.js';
@@ -6,6 +6,7 @@ import { useHostNow } from '../../store/useHostNow.js';
 import { formatMoment } from '../alarm/alarmTime.js';
 import { deadlineState } from '../alarm/alarmView.js';
 import { Countdown, URGENT_BELOW_MS } from './Countdown.js';
+import { errorText } from '../common/errorText.js';
 
 /** Every milestone of the plan for this incident: countdown, met (when, by whom) or missed. */
 export function DeadlineList({ incident }: { incident: Incident }) {
@@ -34,6 +35,7 @@ function DeadlineRow({ incidentId, deadline }: { incidentId: string; deadline: D
   const meetDeadline = useBoardAction('meetDeadline');
   const now = useHostNow();
   const [busy, setBusy] = useState(false);
+  const [waiving, setWaiving] = useState(false);
   const state = deadlineState(deadline);
   const name = deadline.name[language];
   const when = (at: number) => formatMoment(at, now, language);
@@ -61,17 +63,97 @@ function DeadlineRow({ incidentId, deadline }: { incidentId: string; deadline: D
           {deadline.missedAt !== null && ` (${t.alarm.late})`}
         </span>
       )}
-      {deadline.metAt === null && (
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={t.alarm.markMetName(name)}
-          disabled={!online || busy}
-          onClick={meet}
-        >
-          {t.alarm.markMet}
-        </button>
+      {state === 'waived' && deadline.waived != null && (
+        <span className="deadline__waived">{t.work.waived(when(deadline.waived.at), deadline.waived.by, deadline.waived.reason)}</span>
+      )}
+      {(state === 'open' || state === 'missed') && (
+        <>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={t.alarm.markMetName(name)}
+            disabled={!online || busy}
+            onClick={meet}
+          >
+            {t.alarm.markMet}
+          </button>
+          {!waiving && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              aria-label={t.work.waiveName(name)}
+              disabled={!online || busy}
+              onClick={() => setWaiving(true)}
+            >
+              {t.work.waive}
+            </button>
+          )}
+        </>
+      )}
+      {waiving && (
+        <WaiveForm incidentId={incidentId} deadlineId={deadline.id} label={t.work.waiveName(name)} onDone={() => setWaiving(false)} />
       )}
     </li>
+  );
+}
+
+/** Waiving says why, in the record; our own message when the reason is missing, never the browser's. */
+function WaiveForm({
+  incidentId,
+  deadlineId,
+  label,
+  onDone,
+}: {
+  incidentId: string;
+  deadlineId: string;
+  label: string;
+  onDone: () => void;
+}) {
+  const t = useMessages();
+  const online = useOnline();
+  const waive = useBoardAction('waiveDeadline');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  const errorId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim() === '') return setProblem(t.work.required(t.work.waiveReason));
+    setBusy(true);
+    const result = await waive(incidentId, deadlineId, reason.trim());
+    setBusy(false);
+    if (result.ok) onDone();
+    else setProblem(errorText(t, result.error));
+  };
+
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <form className="waive-form" aria-label={label} noValidate onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <div className="field">
+        <label htmlFor={reasonId}>{t.work.waiveReason}</label>
+        <input
+          id={reasonId}
+          value={reason}
+          autoFocus
+          maxLength={1000}
+          aria-invalid={problem !== null}
+          aria-describedby={problem !== null ? errorId : undefined}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="button button--small button--primary" disabled={!online || busy}>
+        {t.work.confirmWaive}
+      </button>
+      <button type="button" className="button button--small button--quiet" onClick={onDone}>
+        {t.cancel}
+      </button>
+      {problem !== null && (
+        <p id={errorId} role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+    </form>
   );
 }

@@ -1,11 +1,12 @@
-import { memo, useId, useState } from 'react';
-import type { Result } from '../../../electron/core/contract/result.js';
+import { memo, useId } from 'react';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard, useBoardAction, useOnline } from '../../store/context.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
 import { AlarmControls } from '../alarm/AlarmControls.js';
 import { AlarmMarks } from '../alarm/AlarmMarks.js';
 import { CardPlanSummary } from '../console/CardPlanSummary.js';
-import { isFlashing } from '../alarm/alarmView.js';
+import { isFlashing, statusText } from '../alarm/alarmView.js';
+import { LevelChange } from '../incident/LevelChange.js';
+import { isActive } from '../../../electron/core/state.js';
 import { DeadlineList } from './DeadlineList.js';
 import { Elapsed } from './Elapsed.js';
 import { errorText } from '../common/errorText.js';
@@ -17,23 +18,18 @@ import { useIncidentTypeView } from '../common/useIncidentType.js';
 /** One active incident. */
 export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
   const t = useMessages();
+  const language = useLanguage();
   const incident = useBoard((s) => s.board.incidents[id]);
   const { name: typeName, scheme } = useIncidentTypeView(incident?.incidentType ?? '');
   const online = useOnline();
   const expanded = useBoard((s) => s.ui.selectedIncidentId === id);
   const lastError = useBoard((s) => s.ui.lastError);
-  const resolve = useBoardAction('resolve');
+  const askConfirm = useBoardAction('askConfirm');
   const toggleSelected = useBoardAction('toggleSelected');
-  const [busy, setBusy] = useState(false);
   const titleId = useId();
   const detailsId = useId();
   if (incident === undefined) return null;
 
-  const run = async (command: () => Promise<Result<unknown>>) => {
-    setBusy(true);
-    await command();
-    setBusy(false);
-  };
   const name = (action: string) => t.actionName(action, incident.number, incident.title);
   // The shelve form shows its own refusals next to its fields; the card shows the others.
   const error = lastError?.incidentId === id && lastError.command !== 'shelve' ? lastError.error : null;
@@ -63,7 +59,7 @@ export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
         </span>
       </div>
       <div className="card__chips">
-        <span className={`status status--${incident.status}`}>{t.status[incident.status]}</span>
+        <span className={`status status--${incident.status}`}>{statusText(t, incident, language)}</span>
         <AlarmMarks incident={incident} />
       </div>
       <h3 id={titleId} className="card__title">
@@ -105,15 +101,19 @@ export const IncidentCard = memo(function IncidentCard({ id }: { id: string }) {
       <DeadlineList incident={incident} />
       <AlarmControls incident={incident} />
       <div className="card__actions">
-        <button
-          type="button"
-          className="button"
-          aria-label={name(t.resolve)}
-          disabled={!online || busy}
-          onClick={() => run(() => resolve(id))}
-        >
-          {t.resolve}
-        </button>
+        {isActive(incident) && (
+          <button
+            type="button"
+            className="button"
+            aria-label={name(t.resolve)}
+            aria-haspopup="dialog"
+            disabled={!online}
+            onClick={() => askConfirm({ kind: 'resolve', incidentId: id })}
+          >
+            {t.resolve}
+          </button>
+        )}
+        <LevelChange incident={incident} />
         <button
           type="button"
           className="button button--quiet"

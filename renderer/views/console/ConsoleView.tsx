@@ -15,6 +15,8 @@ import { DrillBanner } from './DrillBanner.js';
 import { EmergencyContacts } from './EmergencyContacts.js';
 import { StatsStrip } from './StatsStrip.js';
 import { useDenseBoard } from './useActiveIds.js';
+import { ConfirmDialogs, UndoEscalationBar } from '../incident/ConfirmDialogs.js';
+import { SetupDialog, SetupHint } from './Setup.js';
 
 /** Controls inside a card keep their own meaning; a click anywhere else on a card selects it. */
 const INTERACTIVE = 'button, a, input, select, textarea, label, summary, [role="button"]';
@@ -52,7 +54,9 @@ export function ConsoleView() {
       <div className="console__banners">
         <DrillBanner />
         <WarningsBanner />
+        <SetupHint />
         <AlarmBar />
+        <UndoEscalationBar />
       </div>
       <main className="console">
         {/* Clicks are delegated: the cards' own buttons work as before, the rest of a card selects it. */}
@@ -83,6 +87,8 @@ export function ConsoleView() {
       )}
       {dialog === 'help' && <HelpDialog onClose={() => openDialog(null)} />}
       {dialog === 'settings' && <SettingsDialog onClose={() => openDialog(null)} />}
+      {dialog === 'setup' && <SetupDialog onClose={() => openDialog(null)} />}
+      <ConfirmDialogs />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function ExitPrompt({ gate }: { gate: ExitGate }) {
   };
   return (
     <Modal title={t.title} onClose={close}>
-      <form onSubmit={(event) => void submit(event)} aria-label={t.title}>
+      <form noValidate onSubmit={(event) => void submit(event)} aria-label={t.title}>
         <p>{request.reason === 'quit' ? t.quitting : t.closing}</p>
         {request.lockedUntil !== null && <p role="alert">{t.locked(new Date(request.lockedUntil).toLocaleTimeString())}</p>}
         <label>

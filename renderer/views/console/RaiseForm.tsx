@@ -16,7 +16,8 @@ const errorId = (field: Field) => `raise-${field}-error`;
 
 /**
  * The duty officer's report. What the host refuses is shown next to the field it names, and the
- * input stays so it can be corrected; only a confirmed raise clears the title, details and drill mark.
+ * input stays so it can be corrected; a confirmed raise clears what belonged to that incident (title,
+ * location, reporter, details, drill mark) so that none of it goes out with the next, unrelated one.
  */
 export function RaiseForm() {
   const t = useMessages();
@@ -38,6 +39,8 @@ export function RaiseForm() {
   const [drill, setDrill] = useState(false);
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // checked here, in the board's language, before anything is sent (never the browser's own bubble)
+  const [titleMissing, setTitleMissing] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   const type = findType(catalogue, incidentType);
@@ -48,8 +51,14 @@ export function RaiseForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setAnnouncement('');
+    if (title.trim() === '') {
+      setTitleMissing(true);
+      formRef.current?.querySelector<HTMLElement>(`#${fieldId('title')}`)?.focus();
+      return;
+    }
+    setTitleMissing(false);
+    setBusy(true);
     const result = await raise({
       incidentType,
       level,
@@ -62,6 +71,8 @@ export function RaiseForm() {
     setBusy(false);
     if (result.ok) {
       setTitle('');
+      setLocation('');
+      setReporter(null);
       setDetails('');
       // Left ticked, the next real incident could go out marked as a drill.
       setDrill(false);
@@ -73,16 +84,22 @@ export function RaiseForm() {
   };
 
   /** Wires a control to its refusal, if the host named it. */
-  const invalid = (field: Field) => (errorField === field ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {});
+  const missing = (field: Field) => field === 'title' && titleMissing;
+  const invalid = (field: Field) =>
+    errorField === field || missing(field) ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {};
   const fieldError = (field: Field) =>
-    errorField === field && error !== null ? (
+    missing(field) ? (
+      <p id={errorId(field)} className="field-error">
+        {t.work.required(t.form.title)}
+      </p>
+    ) : errorField === field && error !== null ? (
       <p id={errorId(field)} className="field-error">
         {errorText(t, error)}
       </p>
     ) : null;
 
   return (
-    <form ref={formRef} className="raise-form" aria-labelledby="raise-heading" onSubmit={submit}>
+    <form ref={formRef} className="raise-form" aria-labelledby="raise-heading" noValidate onSubmit={submit}>
       <h2 id="raise-heading" className="section-title">
         {t.raiseIncident}
       </h2>

@@ -100,7 +100,7 @@ function ChecklistRow({ incident, item, index }: { incident: Incident; item: Che
           )}
         </p>
         {skipping && (
-          <form className="step__skip" onSubmit={submitSkip} aria-label={t.plans.skipStep(text)}>
+          <form noValidate className="step__skip" onSubmit={submitSkip} aria-label={t.plans.skipStep(text)}>
             <label htmlFor={reasonId}>{t.plans.skipReason}</label>
             <input id={reasonId} value={reason} required autoFocus maxLength={LIMITS.reason} onChange={(e) => setReason(e.target.value)} />
             <button type="submit" className="button" disabled={disabled}>
@@ -119,7 +119,13 @@ function ChecklistRow({ incident, item, index }: { incident: Incident; item: Che
             className="button button--call"
             disabled={!online || closed}
             aria-label={t.plans.callName(dials, EMERGENCY_NUMBER_NAMES[dials][language])}
-            onClick={() => void call(dials, EMERGENCY_NUMBER_NAMES[dials][language], incident.id)}
+            onClick={() =>
+              void run(async () => {
+                // The step is to make the call: once the call is on record, the step is done.
+                const called = await call(dials, EMERGENCY_NUMBER_NAMES[dials][language], incident.id);
+                if (called?.ok === true) await checkStep(incident.id, item.step.id);
+              })
+            }
           >
             {t.plans.call(dials)}
           </button>

@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import { isActive } from '../../../electron/core/state.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoardAction } from '../../store/context.js';
+import { useBoardAction, useLanguage } from '../../store/context.js';
+import { statusText } from '../alarm/alarmView.js';
 import { IncidentCard } from '../board/IncidentCard.js';
+import { LevelChange } from './LevelChange.js';
 import { LevelBadge } from '../board/LevelBadge.js';
 import { useDenseBoard, useShownIncident } from '../console/useActiveIds.js';
 import { useIncidentTypeView } from '../common/useIncidentType.js';
@@ -19,6 +21,7 @@ import { Timeline } from './Timeline.js';
  */
 export function DetailPane() {
   const t = useMessages();
+  const language = useLanguage();
   const { incident, picked } = useShownIncident();
   const dense = useDenseBoard();
   const selectIncident = useBoardAction('selectIncident');
@@ -42,13 +45,14 @@ export function DetailPane() {
       <header className="detail__head">
         <LevelBadge level={incident.level} scheme={scheme} />
         {incident.drill && <span className="drill-badge">{t.drill}</span>}
-        <span className={`status status--${incident.status}`}>{t.status[incident.status]}</span>
+        <span className={`status status--${incident.status}`}>{statusText(t, incident, language)}</span>
         <h2 id={headingId} className="detail__title">
           <span className="visually-hidden">{t.plans.detailPane}: </span>
           {t.plans.incidentHeading(incident.number, incident.title)}
         </h2>
         <span className="detail__type">{typeName}</span>
         {incident.location !== '' && <span className="detail__location">{incident.location}</span>}
+        <LevelChange incident={incident} />
         {picked && (
           <button type="button" className="button button--quiet detail__close" onClick={() => selectIncident(null)}>
             {t.plans.closeDetail}

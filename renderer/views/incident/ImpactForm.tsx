@@ -79,7 +79,7 @@ export function ImpactForm({ incident }: { incident: Incident }) {
       <h3 id={headingId} className="pane-section__title">
         {t.plans.impact}
       </h3>
-      <form id={formId} className="impact__form" onSubmit={save}>
+      <form noValidate id={formId} className="impact__form" onSubmit={save}>
         <div className="impact__grid">
           {COUNTS.map((key) => (
             <label key={key} className="impact__field">

@@ -130,7 +130,7 @@ function PositionRow({
         )}
       </div>
       {roster.length > 0 && (
-        <form className="position__assign" onSubmit={submit}>
+        <form noValidate className="position__assign" onSubmit={submit}>
           <select
             aria-label={t.plans.assignRoleFor(name)}
             value={personId}
@@ -191,7 +191,7 @@ function OtherPosition({ incident, free }: { incident: Incident; free: readonly 
   };
 
   return (
-    <form className="positions__other" onSubmit={submit} aria-label={t.plans.otherPosition}>
+    <form noValidate className="positions__other" onSubmit={submit} aria-label={t.plans.otherPosition}>
       <span className="positions__other-title">{t.plans.otherPosition}</span>
       <label htmlFor={positionId} className="visually-hidden">
         {t.plans.positionLabel}

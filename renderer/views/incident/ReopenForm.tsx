@@ -25,7 +25,7 @@ export function ReopenForm({ incident, label, onDone }: { incident: Incident; la
   };
 
   return (
-    <form className="reopen-form" aria-label={label} onSubmit={submit}>
+    <form noValidate className="reopen-form" aria-label={label} onSubmit={submit}>
       <label htmlFor={reasonId}>{t.reopenReason}</label>
       <input
         id={reasonId}

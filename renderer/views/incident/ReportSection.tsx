@@ -70,7 +70,7 @@ export function ReportSection({ incident }: { incident: Incident }) {
         {t.plans.report}
       </h3>
       <p className="report__state">{incident.report === null ? t.plans.reportDraft : t.plans.reportSavedNote}</p>
-      <form className="report__form" onSubmit={save}>
+      <form noValidate className="report__form" onSubmit={save}>
         {REPORT_FIELDS.map((field, index) => (
           <div key={field} className="field">
             <label htmlFor={`${fieldId}-${field}`}>
@@ -81,8 +81,14 @@ export function ReportSection({ incident }: { incident: Incident }) {
               value={shown[field]}
               rows={field === 'measures' || field === 'account' ? 4 : 2}
               maxLength={8000}
+              aria-describedby={field === 'unit' && shown.unit.trim() === '' ? `${fieldId}-unit-unset` : undefined}
               onChange={(e) => edit(field, e.target.value)}
             />
+            {field === 'unit' && shown.unit.trim() === '' && (
+              <p id={`${fieldId}-unit-unset`} className="field-error">
+                {t.work.unitMissing}
+              </p>
+            )}
           </div>
         ))}
         <div className="report__actions">

@@ -90,7 +90,7 @@ function NoteForm({ incident }: { incident: Incident }) {
   };
 
   return (
-    <form className="note-form" onSubmit={submit}>
+    <form noValidate className="note-form" onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
         {t.plans.note}
       </label>

@@ -22,6 +22,8 @@ const KIND_OF: Partial<Record<IncidentEvent['type'], TimelineKind>> = {
   deadlineMissed: 'alarms',
   deadlineMet: 'alarms',
   deadlineExtended: 'alarms',
+  deadlineWaived: 'alarms',
+  escalationUndone: 'alarms',
   alarmRetriggered: 'alarms',
   alarmReturned: 'alarms',
   contactCalled: 'calls',
@@ -49,10 +51,9 @@ export const actorName = (actor: string, t: Messages): string => (actor === 'sys
 export const personName = (roster: readonly Person[], personId: string, t: Messages): string =>
   roster.find((p) => p.id === personId)?.name ?? t.plans.unknownPerson(personId);
 
+/** 119/110/120/122 are named in the display's language, whatever language the call was recorded in. */
 const numberName = (number: string, name: string, language: Language): string =>
-  name !== ''
-    ? name
-    : ((EMERGENCY_NUMBER_NAMES as Record<string, (typeof EMERGENCY_NUMBER_NAMES)[EmergencyNumber] | undefined>)[number]?.[language] ?? '');
+  (EMERGENCY_NUMBER_NAMES as Record<string, (typeof EMERGENCY_NUMBER_NAMES)[EmergencyNumber] | undefined>)[number]?.[language] ?? name;
 
 /** What the event means, in a sentence of the display's language. */
 export function describeEvent(event: IncidentEvent, ctx: TimelineContext): string {
@@ -95,6 +96,10 @@ export function describeEvent(event: IncidentEvent, ctx: TimelineContext): strin
       return x.deadlineMet(deadline(event.deadlineId));
     case 'deadlineExtended':
       return x.deadlineExtended(deadline(event.deadlineId), formatTime(event.until, language), event.reason);
+    case 'deadlineWaived':
+      return x.deadlineWaived(deadline(event.deadlineId), event.reason);
+    case 'escalationUndone':
+      return x.escalationUndone(tierRole(event.toTier));
     case 'deadlineMissed':
       return x.deadlineMissed(deadline(event.deadlineId));
     case 'alarmRetriggered':

@@ -28,7 +28,7 @@ export function CalendarSettings({ guard }: { guard: Guard }) {
   };
 
   return (
-    <form className="settings-form" onSubmit={submit}>
+    <form noValidate className="settings-form" onSubmit={submit}>
       <p>{t.plans.calendarIntro}</p>
       <fieldset className="type-editor__checks">
         <legend>{t.plans.restDays}</legend>

@@ -27,7 +27,7 @@ export function ContactsSettings({ guard }: { guard: Guard }) {
   };
 
   return (
-    <form className="settings-form" onSubmit={submit}>
+    <form noValidate className="settings-form" onSubmit={submit}>
       <table className="edit-table">
         <thead>
           <tr>

@@ -57,7 +57,7 @@ function LadderForm({ level, policy, guard }: { level: Level; policy: Escalation
   };
 
   return (
-    <form className="settings-form ladder" onSubmit={submit} aria-labelledby={headingId}>
+    <form noValidate className="settings-form ladder" onSubmit={submit} aria-labelledby={headingId}>
       <h3 id={headingId} className="settings-form__title">
         {t.plans.ladderFor(name)}
       </h3>

@@ -29,7 +29,7 @@ export function GeneralSettings({ guard }: { guard: Guard }) {
   };
 
   return (
-    <form className="settings-form" onSubmit={submit}>
+    <form noValidate className="settings-form" onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-site`}>{t.plans.siteName}</label>
         <input id={`${id}-site`} value={siteName} maxLength={100} onChange={(e) => setSiteName(e.target.value)} />

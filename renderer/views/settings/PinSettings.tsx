@@ -32,7 +32,7 @@ export function PinSettings({ guard, pinSet, onChanged }: { guard: Guard; pinSet
   };
 
   return (
-    <form className="settings-form" onSubmit={submit}>
+    <form noValidate className="settings-form" onSubmit={submit}>
       <h3 className="settings-form__title">{pinSet ? t.plans.changePin : t.plans.setPin}</h3>
       <div className="field">
         <label htmlFor={`${id}-new`}>{t.plans.newPin}</label>

@@ -34,7 +34,7 @@ export function RosterSettings({ guard }: { guard: Guard }) {
   };
 
   return (
-    <form className="settings-form" onSubmit={submit}>
+    <form noValidate className="settings-form" onSubmit={submit}>
       <p className="settings-form__count">{t.plans.rosterCount(rows.length)}</p>
       <ol className="roster-rows">
         {rows.map((row, index) => (

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { CommandOutcome } from '../../../electron/core/contract/contract.js';
 import type { Result } from '../../../electron/core/contract/result.js';
 import { useMessages } from '../../i18n/useMessages.js';
-import { useBoard } from '../../store/context.js';
+import { useBoard, useBoardAction, useLanguage, useOnline } from '../../store/context.js';
+import { formatTime } from '../../i18n/format.js';
 import { Modal } from '../common/Modal.js';
 import { CalendarSettings } from './CalendarSettings.js';
 import { CatalogueSettings } from './CatalogueSettings.js';
@@ -116,17 +117,41 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** Why the PIN prompt asks again: wrong, or too many wrong in a row (with when to try again). */
+type PinProblem = { readonly kind: 'wrong' } | { readonly kind: 'locked'; readonly until: number } | { readonly kind: 'empty' };
+
+/** Asks the host at once whether the PIN is right; wrong ones are counted and slowed down there. */
 function PinGate({ wrong, onUnlock }: { wrong: boolean; onUnlock: (pin: string) => void }) {
   const t = useMessages();
+  const language = useLanguage();
+  const online = useOnline();
+  const verifyPin = useBoardAction('verifyPin');
   const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<PinProblem | null>(wrong ? { kind: 'wrong' } : null);
   const id = useId();
   const errorId = useId();
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    onUnlock(value);
+    if (value === '') return setProblem({ kind: 'empty' });
+    setBusy(true);
+    const result = await verifyPin(value);
+    setBusy(false);
+    if (result.ok) return onUnlock(value);
+    const { code, retryAt } = result.error;
+    setValue('');
+    setProblem(code === 'rate_limited' && retryAt !== undefined ? { kind: 'locked', until: retryAt } : { kind: 'wrong' });
   };
+  const message =
+    problem === null
+      ? null
+      : problem.kind === 'empty'
+        ? t.work.required(t.plans.pin)
+        : problem.kind === 'locked'
+          ? t.work.pinLocked(formatTime(problem.until, language))
+          : t.work.pinWrongCount;
   return (
-    <form className="pin-gate" onSubmit={submit}>
+    <form noValidate className="pin-gate" aria-label={t.plans.unlock} onSubmit={submit}>
       <p>{t.plans.pinPrompt}</p>
       <label htmlFor={id}>{t.plans.pin}</label>
       <input
@@ -134,20 +159,18 @@ function PinGate({ wrong, onUnlock }: { wrong: boolean; onUnlock: (pin: string) 
         type="password"
         inputMode="numeric"
         autoComplete="off"
-        pattern="[0-9]{4,12}"
-        required
         autoFocus
         value={value}
-        aria-invalid={wrong}
-        aria-describedby={wrong ? errorId : undefined}
+        aria-invalid={problem !== null}
+        aria-describedby={problem !== null ? errorId : undefined}
         onChange={(e) => setValue(e.target.value)}
       />
-      <button type="submit" className="button button--primary">
+      <button type="submit" className="button button--primary" disabled={!online || busy}>
         {t.plans.unlock}
       </button>
-      {wrong && (
+      {message !== null && (
         <p id={errorId} role="alert" className="field-error">
-          {t.plans.wrongPin}
+          {message}
         </p>
       )}
     </form>

@@ -51,7 +51,7 @@ export function ShiftSettings() {
       {roster.length === 0 ? (
         <p>{t.plans.noRoster}</p>
       ) : (
-        <form onSubmit={submit} className="handover">
+        <form noValidate onSubmit={submit} className="handover">
           <fieldset>
             <legend>{t.plans.incoming}</legend>
             <div className="handover__people">

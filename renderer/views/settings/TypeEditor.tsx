@@ -51,7 +51,7 @@ export function TypeEditor({ type, isNew, guard, onSaved, onCopy }: TypeEditorPr
   };
 
   return (
-    <form className="type-editor" onSubmit={submit} aria-labelledby={headingId}>
+    <form noValidate className="type-editor" onSubmit={submit} aria-labelledby={headingId}>
       <h3 id={headingId} className="settings-form__title">
         {isNew ? t.plans.newType(type.name[language]) : t.plans.editType(type.name[language])}
       </h3>

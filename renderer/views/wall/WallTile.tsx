@@ -30,7 +30,7 @@ export const WallTile = memo(function WallTile({ id }: { id: string }) {
     return role === undefined ? '' : ROLE_NAMES[role][language];
   };
   const pending = incident.deadlines
-    .filter((d) => deadlineState(d) !== 'met')
+    .filter((d) => deadlineState(d) !== 'met' && deadlineState(d) !== 'waived')
     .sort((a, b) => Number(deadlineState(b) === 'missed') - Number(deadlineState(a) === 'missed') || a.dueAt - b.dueAt);
   const held = holders(incident, roster, language);
   const unfilled = incident.rolesToFill.filter((p) => incident.assignments[p] === undefined);

@@ -161,12 +161,12 @@ describe('a missed deadline raises the alarm', () => {
     expect(hornPattern(shelved.state, at(5))).toBeNull();
   });
 
-  it('not once the incident is resolved', () => {
+  it('still once the incident is resolved: a legal deadline outlives the work on the scene (issue 13)', () => {
     const resolved = given(QUIET_FIRE)
       .when({ type: 'resolve', incidentId: 'inc-1' }, at(2))
       .thenEvents([{ incidentId: 'inc-1', type: 'incidentResolved', summary: '' }]);
-    expect(nextDueAt(resolved.state)).toBeNull();
-    resolved.when(tick(), at(100)).thenNothing();
+    expect(nextDueAt(resolved.state)).toBe(at(5));
+    resolved.when(tick(), at(100)).thenEvents([missed('report-unit-head'), missed('report-bureau')]);
   });
 });
 

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../../electron/core/contract/commands.js';
+import type { AlarmBefore } from '../../../electron/core/events.js';
 import type { Level } from '../../../electron/core/incident/levels.js';
+import { UNDO_ESCALATION_MS } from '../../../electron/core/alarm/alarm-rules.js';
 import { DEFAULT_PLAN } from '../../../electron/core/plan/plan.js';
 import { ESCALATION_ROLES } from '../../../electron/core/plan/roles.js';
 import { activeIncidents, hornPattern, soundingIncidents } from '../../../electron/core/incident/selectors.js';
@@ -36,6 +38,17 @@ const shelve = (minutes: number, incidentId = 'inc-1'): CommandInput => ({
 });
 const escalated = (fromTier: number, nextEscalationAt: number, manual = false, incidentId = 'inc-1') =>
   ({ incidentId, type: 'escalated', fromTier, toTier: fromTier + 1, manual, nextEscalationAt }) as const;
+/** A manual escalation also keeps the alarm as it was, for undo. */
+const escalatedByHand = (fromTier: number, nextEscalationAt: number, before: AlarmBefore) =>
+  ({ ...escalated(fromTier, nextEscalationAt, true), before }) as const;
+const SOUNDING_SINCE_RAISE = (nextEscalationAt: number): AlarmBefore => ({
+  unacknowledged: true,
+  reason: 'raised',
+  repeatsDone: 0,
+  nextEscalationAt,
+  reminderAt: null,
+  silencedUntil: null,
+});
 const repeated = (tier: number, repeatsDone: number, nextEscalationAt: number, incidentId = 'inc-1') =>
   ({ incidentId, type: 'alertRepeated', tier, repeatsDone, nextEscalationAt }) as const;
 
@@ -241,7 +254,7 @@ describe('manual escalation', () => {
   it('"Escalate" moves to the next tier at once and restarts its timeout', () => {
     given(happened([[at(0), raise('II')]]))
       .when(escalate(), at(1))
-      .thenEvents([escalated(0, at(6), true)])
+      .thenEvents([escalatedByHand(0, at(6), SOUNDING_SINCE_RAISE(at(5)))])
       .when(tick(), at(5))
       .thenNothing()
       .when(tick(), at(6))
@@ -258,7 +271,7 @@ describe('manual escalation', () => {
       ]),
     )
       .when(escalate(), at(4))
-      .thenEvents([escalated(3, at(9), true)]);
+      .thenEvents([escalatedByHand(3, at(9), { ...SOUNDING_SINCE_RAISE(at(8)), reason: 'escalated' })]);
     expect(top.incident().alarm.tier).toBe(4);
     top
       .when(escalate(), at(5))
@@ -273,7 +286,16 @@ describe('manual escalation', () => {
       ]),
     )
       .when(escalate(), at(2))
-      .thenEvents([escalated(0, at(7), true)]);
+      .thenEvents([
+        escalatedByHand(0, at(7), {
+          unacknowledged: false,
+          reason: 'raised',
+          repeatsDone: 0,
+          nextEscalationAt: null,
+          reminderAt: at(31),
+          silencedUntil: null,
+        }),
+      ]);
     expect(next.incident().alarm).toMatchObject({
       unacknowledged: true,
       reason: 'escalated',
@@ -283,6 +305,63 @@ describe('manual escalation', () => {
     });
     expect(soundingIncidents(next.state, at(2)).map((i) => i.id)).toEqual(['inc-1']);
     expect(nextDueAt(next.state)).toBe(at(7));
+  });
+});
+
+describe('undoing a manual escalation (issue 13, point 8)', () => {
+  const RAISED = happened([[at(0), raise('II')]]);
+  const undo = (actor = 'bob'): CommandInput => ({ type: 'undoEscalation', incidentId: 'inc-1', actor });
+
+  it('within 10 s puts the alarm back as it was: tier, timeout, and the acknowledgement', () => {
+    const acked = given(
+      happened([
+        [at(0), raise('II')],
+        [at(1), ack()],
+      ]),
+    );
+    const before = acked.incident().alarm;
+    const escalatedNow = acked.and([[at(2), escalate()]]);
+    expect(escalatedNow.incident().alarm).toMatchObject({ tier: 1, unacknowledged: true });
+    const undone = escalatedNow.when(undo(), at(2) + UNDO_ESCALATION_MS).thenEvents([
+      {
+        incidentId: 'inc-1',
+        type: 'escalationUndone',
+        fromTier: 1,
+        toTier: 0,
+        alarm: { unacknowledged: false, reason: 'raised', repeatsDone: 0, nextEscalationAt: null, reminderAt: at(31), silencedUntil: null },
+      },
+    ]);
+    expect(undone.incident().alarm).toEqual({ ...before });
+    expect(soundingIncidents(undone.state, at(3))).toEqual([]);
+    expect(nextDueAt(undone.state)).toBe(at(31));
+  });
+
+  it('an unacknowledged incident goes back to its tier and its old timeout', () => {
+    const undone = given(RAISED).and([
+      [at(1), escalate()],
+      [at(1.1), undo()],
+    ]);
+    expect(undone.incident().alarm).toMatchObject({ tier: 0, nextEscalationAt: at(5), unacknowledged: true, reason: 'raised' });
+    undone.when(tick(), at(5)).thenEvents([escalated(0, at(10))]);
+  });
+
+  it('is refused after 10 s, twice, without a manual escalation, or once the alarm moved on', () => {
+    const escalatedNow = given(RAISED).and([[at(1), escalate()]]);
+    escalatedNow.when(undo(), at(1) + UNDO_ESCALATION_MS + 1).thenRefused({ code: 'conflict', field: 'incidentId' });
+    escalatedNow
+      .and([[at(1), undo()]])
+      .when(undo(), at(1))
+      .thenRefused({ code: 'conflict', field: 'incidentId' });
+    given(RAISED).when(undo(), at(1)).thenRefused({ code: 'conflict', field: 'incidentId' });
+    escalatedNow
+      .and([[at(1), ack()]])
+      .when(undo(), at(1))
+      .thenRefused({ code: 'conflict', field: 'incidentId' });
+    // an automatic escalation is the ladder's own and is never undone
+    given(RAISED)
+      .and([[at(5), tick()]])
+      .when(undo(), at(5))
+      .thenRefused({ code: 'conflict', field: 'incidentId' });
   });
 });
 

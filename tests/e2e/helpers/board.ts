@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface RaiseFields {
   readonly type?: string;
@@ -44,4 +44,13 @@ export async function raiseIncident(page: Page, fields: RaiseFields): Promise<vo
   await expect(refused).toHaveText([]);
   await expect(confirmed).toBeVisible();
   await expect(card(page, fields.title)).toBeVisible();
+}
+
+/** Resolve asks first (issue 13): the card's button opens the confirmation, which is confirmed here. */
+export async function resolveIncident(page: Page, incidentCard: Locator, summary = ''): Promise<void> {
+  await incidentCard.getByRole('button', { name: /^Resolve/ }).click();
+  const dialog = page.getByRole('dialog', { name: /^Resolve incident/ });
+  if (summary !== '') await dialog.getByLabel('Summary (optional)').fill(summary);
+  await dialog.getByRole('button', { name: 'Confirm resolve' }).click();
+  await expect(dialog).toHaveCount(0);
 }
