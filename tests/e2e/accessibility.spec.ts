@@ -73,7 +73,7 @@ test('an alarm flood, a refused raise and a lost connection pass it too', async 
   await expect(page.getByRole('alert').filter({ hasText: /flood/i })).toBeVisible();
   await expectAccessible(page, 'alarm flood');
 
-  // Spaces pass the browser's `required` but not the host: the field names the refusal.
+  // A title of spaces is refused in the board's own words; the field names the refusal.
   await fillRaiseForm(page, { type: 'Fire', title: '   ' });
   await raiseForm(page).getByRole('button', { name: 'Raise incident' }).click();
   await expect(raiseForm(page).getByLabel('Title', { exact: true })).toHaveAttribute('aria-invalid', 'true');

@@ -103,6 +103,10 @@ test('silence mutes the horn but the card keeps flashing; escalate and shelve ar
 
   // By hand to the next tier: the new tier must hear the horn, so the silence ends.
   await incident.getByRole('button', { name: /^Escalate/ }).click();
+  await page
+    .getByRole('dialog', { name: /^Escalate incident/ })
+    .getByRole('button', { name: 'Escalate to Duty head' })
+    .click();
   await expect(incident).toContainText('Tier 2 of 5: Duty head must act');
   await expect(incident).not.toContainText('Silenced until');
   await expect(horn(page)).toHaveAttribute('data-horn', 'urgent');
@@ -114,7 +118,8 @@ test('silence mutes the horn but the card keeps flashing; escalate and shelve ar
   await expect(reason).toBeFocused();
   await reason.fill('   ');
   await form.getByRole('button', { name: 'Shelve', exact: true }).click();
-  await expect(form.getByRole('alert')).toContainText('must not be empty');
+  // the host's refusal, in the board's own words
+  await expect(form.getByRole('alert')).toHaveText('This must be filled in.');
   await expect(reason).toHaveAttribute('aria-invalid', 'true');
 
   await reason.fill('Detector under maintenance');
@@ -269,12 +274,12 @@ test('every alarm control is reached with Tab, shows its focus, and works from t
   await expect(incident.getByRole('button', { name: /^Unshelve/ })).toBeFocused();
 });
 
-test('in Chinese the controls are named 确认 / 消音 / 搁置 / 升级', async ({ page, request, host }) => {
+test('in Chinese the controls are named 确认 / 消音 / 搁置 / 上报升级', async ({ page, request, host }) => {
   await page.goto(host.url);
   await expect(page.getByRole('status')).toHaveText('在线');
   await post(request, host, 'commands', { type: 'raiseIncident', incidentType: 'fire', level: 'I', title: '仓库冒烟' });
   const incident = page.getByRole('region', { name: '事件看板' }).getByRole('article', { name: '仓库冒烟' });
-  for (const name of [/^确认/, /^消音/, /^搁置/, /^升级/, /^标记完成/]) {
+  for (const name of [/^确认/, /^消音/, /^搁置/, /^上报升级/, /^调整级别/, /^标记完成/]) {
     await expect(incident.getByRole('button', { name }).first()).toBeVisible();
   }
   await expect(incident).toContainText('第 1 级（共 5 级）：值班员须处置');

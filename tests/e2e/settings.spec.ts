@@ -71,7 +71,7 @@ test('five wrong PINs in a row lock the prompt for 30 s, said in the board langu
   await postCommand(host, { type: 'changePin', newPin: '2468' });
   await page.goto(`${host.url}?lang=zh-CN`);
   await expect(page.getByRole('status')).toHaveText('在线');
-  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByRole('button', { name: '设置', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '设置' });
   const pin = dialog.getByRole('form', { name: '解锁' }).getByLabel('操作密码');
   for (let i = 0; i < 5; i++) {

@@ -4,7 +4,7 @@ import { openBoard } from './helpers/board.js';
 
 test('the board says what setup is missing until it is done; the setup can be skipped and finished later', async ({ page, host }) => {
   await openBoard(page, host.url);
-  const hint = page.getByRole('note').filter({ hasText: 'Setup not finished' });
+  const hint = page.getByRole('region', { name: 'First-time setup' });
   await expect(hint).toHaveText(/missing site name, operator PIN, people on duty, duty head, site contacts/);
 
   await hint.getByRole('button', { name: 'Finish setup' }).click();
@@ -32,13 +32,13 @@ test('the board says what setup is missing until it is done; the setup can be sk
   const settings = (await (await fetch(new URL('/api/v1/settings', host.url))).json()) as { value: Record<string, unknown> };
   expect(settings.value).toMatchObject({ siteName: 'Plant 2', pinSet: true, contacts: [{ name: 'Power company', number: '95598' }] });
   // people on duty with a duty head among them, the PIN and contacts: nothing is missing any more
-  await expect(page.getByRole('note')).toHaveCount(0);
+  await expect(page.getByText(/Setup not finished/)).toHaveCount(0);
 });
 
 test('in Chinese the hint names what is missing', async ({ page, host }) => {
   await page.goto(`${host.url}?lang=zh-CN`);
   await expect(page.getByRole('status')).toHaveText('在线');
-  await expect(page.getByRole('note').filter({ hasText: '设置尚未完成' })).toHaveText(
+  await expect(page.getByRole('region', { name: '首次设置' })).toHaveText(
     /设置尚未完成：缺少单位名称、操作密码、值班人员、值班负责人、单位联系人/,
   );
   await page.getByRole('button', { name: '完成设置' }).click();

@@ -54,7 +54,6 @@ export function ConsoleView() {
       <div className="console__banners">
         <DrillBanner />
         <WarningsBanner />
-        <SetupHint />
         <AlarmBar />
         <UndoEscalationBar />
       </div>
@@ -73,6 +72,8 @@ export function ConsoleView() {
           <EmergencyContacts />
           {/* Focusable, so the keyboard can scroll it even when the form is disabled (offline). */}
           <div className="console__side-scroll" role="group" aria-labelledby="raise-heading" tabIndex={0}>
+            {/* here, in the column's own scroll box, it never covers the raise form's button */}
+            <SetupHint />
             <RaiseForm />
           </div>
         </aside>

@@ -29,12 +29,12 @@ export function SetupHint() {
   if (missing === '') return null;
   const items = missing.split(',').map((m) => t.work.missingItems[m as Missing]);
   return (
-    <div className="setup-hint" role="note">
+    <section className="setup-hint" aria-label={t.work.setupTitle}>
       <span>{t.work.missing(items.join(t.work.listSeparator))}</span>
       <button type="button" className="button" onClick={() => openDialog('setup')}>
         {t.work.setUp}
       </button>
-    </div>
+    </section>
   );
 }
 
