@@ -84,8 +84,8 @@ test('change level on the card and in the detail pane; lowering needs a reason',
   await pane.getByRole('button', { name: /^Change level/ }).click();
   await pane.getByLabel('New level').selectOption('I');
   await pane.getByRole('button', { name: 'Confirm level change' }).click();
-  await expect(pane.locator('.level-badge')).toHaveText('Level I Extraordinarily major');
-  await expect(incident.locator('.level-badge')).toHaveText('Level I Extraordinarily major');
+  await expect(pane.locator('.level-badge')).toHaveText('Level I Especially serious');
+  await expect(incident.locator('.level-badge')).toHaveText('Level I Especially serious');
 });
 
 test('in Chinese, 调整级别 and 上报升级 are two different buttons', async ({ page, host }) => {
