@@ -76,6 +76,9 @@ async function openSocket(host: SpawnedHost, localAddress = '127.0.0.1'): Promis
   };
 }
 
+/** The incident the floods of notes go to. */
+const NOTES_TARGET = { type: 'raiseIncident', incidentType: 'fire', level: 'III', title: 'notes go here' } as const;
+
 const raiseI = (i: number) => ({ type: 'raiseIncident', incidentType: 'explosion', level: 'I', title: `Explosion ${i}` });
 
 async function raiseLatencies(socket: Socket, count: number, gapMs: number): Promise<number[]> {
@@ -93,12 +96,7 @@ async function raiseLatencies(socket: Socket, count: number, gapMs: number): Pro
 async function flood(dir: string): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
   const host = await spawnHost(SERVE, dir);
   try {
-    const { incidentId } = await postCommand(host.url, {
-      type: 'raiseIncident',
-      incidentType: 'fire',
-      level: 'III',
-      title: 'notes go here',
-    });
+    const { incidentId } = await postCommand(host.url, NOTES_TARGET);
     const dispatcher = await openSocket(host);
     const idle = await raiseLatencies(dispatcher, 30, 20);
     const flooder = await openSocket(host);
@@ -174,12 +172,7 @@ async function stalledReaders(dir: string): Promise<{ rows: Row[]; details: Reco
 async function notesRss(dir: string, readerCount: number): Promise<{ idleRss: number; peak: number; after: number }> {
   const host = await spawnHost(SERVE, dir);
   try {
-    const { incidentId } = await postCommand(host.url, {
-      type: 'raiseIncident',
-      incidentType: 'fire',
-      level: 'III',
-      title: 'notes go here',
-    });
+    const { incidentId } = await postCommand(host.url, NOTES_TARGET);
     for (let i = 0; i < 20; i += 1) await postCommand(host.url, { type: 'addNote', incidentId, text: `warm-up ${i}` });
     await sleep(500);
     const idleRss = await rssOf(host.child.pid!);
